@@ -1,0 +1,278 @@
+//! The extractor: built once, shared across threads, runs every stage on a text.
+
+use crate::document::{Document, Entity, Source};
+use crate::error::Error;
+use crate::gazetteer::{Gazetteer, GazetteerEntry, GazetteerSource};
+use crate::{Span, Token, sentence, time};
+use jiff::civil::Date;
+use once_cell::sync::Lazy;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The gazetteer files embedded in the crate, in priority order for equal kinds.
+const DEFAULT_FILES: &[(&str, &str)] = &[
+    (
+        "gazetteers/countries.tsv",
+        include_str!("../gazetteers/countries.tsv"),
+    ),
+    (
+        "gazetteers/id-regions.tsv",
+        include_str!("../gazetteers/id-regions.tsv"),
+    ),
+    (
+        "gazetteers/world-places.tsv",
+        include_str!("../gazetteers/world-places.tsv"),
+    ),
+    (
+        "gazetteers/id-places.tsv",
+        include_str!("../gazetteers/id-places.tsv"),
+    ),
+    (
+        "gazetteers/people-id.tsv",
+        include_str!("../gazetteers/people-id.tsv"),
+    ),
+    (
+        "gazetteers/people-world.tsv",
+        include_str!("../gazetteers/people-world.tsv"),
+    ),
+    (
+        "gazetteers/orgs-id.tsv",
+        include_str!("../gazetteers/orgs-id.tsv"),
+    ),
+    (
+        "gazetteers/orgs-world.tsv",
+        include_str!("../gazetteers/orgs-world.tsv"),
+    ),
+];
+
+fn default_source() -> GazetteerSource {
+    let mut src = GazetteerSource::default();
+    for (path, text) in DEFAULT_FILES {
+        // The embedded files are checked by the test suite; a bad line is a build defect.
+        src.add_text(Path::new(path), text)
+            .unwrap_or_else(|e| panic!("embedded gazetteer: {e}"));
+    }
+    src
+}
+
+static DEFAULT_SOURCE: Lazy<GazetteerSource> = Lazy::new(default_source);
+static DEFAULT_GAZETTEER: Lazy<Arc<Gazetteer>> = Lazy::new(|| Arc::new(DEFAULT_SOURCE.build()));
+
+/// Extracts entities, times and events from Indonesian news text.
+///
+/// Build it once and share it: it is `Send + Sync`, and [`Extractor::new`] reuses the embedded
+/// default gazetteers, compiled lazily once per process.
+///
+/// ```
+/// use warta::{Extractor, Label};
+///
+/// let extractor = Extractor::new();
+/// let doc = extractor.extract("Presiden Rusia Vladimir Putin tiba di Pyongyang, Korea Utara.");
+/// let names: Vec<(&str, Label)> = doc.entities.iter().map(|e| (e.name.as_str(), e.label)).collect();
+/// assert!(names.contains(&("Vladimir Putin", Label::Per)));
+/// assert!(names.contains(&("Korea Utara", Label::Loc)));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    gazetteer: Arc<Gazetteer>,
+    tokens: bool,
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor with the embedded default gazetteers.
+    pub fn new() -> Extractor {
+        Extractor {
+            gazetteer: Arc::clone(&DEFAULT_GAZETTEER),
+            tokens: false,
+        }
+    }
+
+    /// A builder to add gazetteer files and entries, or to start without the defaults.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// Extracts everything from `text`, resolving relative times against the date found in the
+    /// text's dateline, if any.
+    pub fn extract(&self, text: &str) -> Document {
+        self.extract_with_date(text, None)
+    }
+
+    /// Extracts everything from `text`, resolving relative times against `reference_date` (or,
+    /// when `None`, the date found in the text's dateline).
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// let doc = warta::Extractor::new().extract_with_date("Dia tiba kemarin.", Some(date(2024, 6, 19)));
+    /// assert_eq!(doc.times[0].value.as_deref(), Some("2024-06-18"));
+    /// ```
+    pub fn extract_with_date(&self, text: &str, reference_date: Option<Date>) -> Document {
+        let tokens = crate::tokenize(text);
+        let sentences = sentence::sentences(text, &tokens);
+        let reference_date = reference_date.or_else(|| time::find_reference_date(text));
+        let times = time::find_times(text, &sentences, reference_date);
+        let entities = self.entities(text, &tokens, &sentences);
+        Document {
+            id: None,
+            reference_date,
+            sentences,
+            entities,
+            times,
+            events: Vec::new(),
+            tokens: self.tokens.then_some(tokens),
+        }
+    }
+
+    fn entities(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity> {
+        let g = &*self.gazetteer;
+        g.find(text, tokens, sentences)
+            .into_iter()
+            .map(|m| {
+                let e = g.entry(m.entry);
+                Entity {
+                    text: text[m.span.range()].to_string(),
+                    label: e.label,
+                    span: m.span,
+                    entity_id: e.id.to_string(),
+                    name: e.name.to_string(),
+                    source: Source::Gazetteer,
+                    fuzzy: false,
+                    role: None,
+                }
+            })
+            .collect()
+    }
+
+    /// Number of gazetteer entries and of names and aliases the extractor knows.
+    ///
+    /// ```
+    /// let (entries, names) = warta::Extractor::new().gazetteer_size();
+    /// assert!(entries > 1000 && names >= entries);
+    /// ```
+    pub fn gazetteer_size(&self) -> (usize, usize) {
+        (self.gazetteer.len(), self.gazetteer.name_count())
+    }
+
+    /// Every name and alias of the extractor's gazetteer entries, as written in them.
+    ///
+    /// ```
+    /// let extractor = warta::Extractor::new();
+    /// assert!(extractor.gazetteer_names().any(|n| n == "Korut"));
+    /// ```
+    pub fn gazetteer_names(&self) -> impl Iterator<Item = &str> + '_ {
+        self.gazetteer.names()
+    }
+}
+
+/// Builds an [`Extractor`] with custom gazetteers.
+///
+/// ```
+/// use warta::{Extractor, GazetteerEntry, Label};
+///
+/// let extractor = Extractor::builder()
+///     .gazetteer_str("mine.tsv", "org:warta-lab\tORG\tWarta Lab\tWL\ttype=company\n")?
+///     .entry(GazetteerEntry::new("loc:kampung-x", Label::Loc, "Kampung Durian Runtuh"))?
+///     .build()?;
+/// let doc = extractor.extract("Warta Lab membuka kantor di Kampung Durian Runtuh.");
+/// assert_eq!(doc.entities.len(), 2);
+/// # Ok::<(), warta::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct ExtractorBuilder {
+    defaults: bool,
+    extra: GazetteerSource,
+    tokens: bool,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+}
+
+impl ExtractorBuilder {
+    /// A builder that starts from the embedded default gazetteers.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder {
+            defaults: true,
+            extra: GazetteerSource::default(),
+            tokens: false,
+        }
+    }
+
+    /// Whether to include the embedded default gazetteers (default `true`).
+    pub fn defaults(mut self, yes: bool) -> ExtractorBuilder {
+        self.defaults = yes;
+        self
+    }
+
+    /// Whether [`Document::tokens`] is filled (default `false`).
+    pub fn tokens(mut self, yes: bool) -> ExtractorBuilder {
+        self.tokens = yes;
+        self
+    }
+
+    /// Adds every entry of a gazetteer file (format: `gazetteers/FORMAT.md`).
+    ///
+    /// # Errors
+    ///
+    /// A missing or unreadable file, invalid UTF-8, or a bad line; the error names the file and
+    /// line.
+    pub fn gazetteer_file(mut self, path: impl AsRef<Path>) -> Result<ExtractorBuilder, Error> {
+        self.extra.add_file(path.as_ref())?;
+        Ok(self)
+    }
+
+    /// Adds every entry of gazetteer text; `name` stands for the file in error messages.
+    ///
+    /// # Errors
+    ///
+    /// A bad line, named by `name` and line number.
+    pub fn gazetteer_str(mut self, name: &str, text: &str) -> Result<ExtractorBuilder, Error> {
+        self.extra.add_text(Path::new(name), text)?;
+        Ok(self)
+    }
+
+    /// Adds one entry.
+    ///
+    /// # Errors
+    ///
+    /// An invalid id, label mismatch, empty name or duplicate id.
+    pub fn entry(mut self, entry: GazetteerEntry) -> Result<ExtractorBuilder, Error> {
+        self.extra.add(entry)?;
+        Ok(self)
+    }
+
+    /// Compiles the extractor.
+    ///
+    /// # Errors
+    ///
+    /// An added entry whose id is already used by a default entry.
+    pub fn build(self) -> Result<Extractor, Error> {
+        let gazetteer = match (self.defaults, self.extra.len()) {
+            (true, 0) => Arc::clone(&DEFAULT_GAZETTEER),
+            (true, _) => {
+                let mut src = DEFAULT_SOURCE.clone();
+                src.extend(&self.extra)?;
+                Arc::new(src.build())
+            }
+            (false, _) => Arc::new(self.extra.build()),
+        };
+        Ok(Extractor {
+            gazetteer,
+            tokens: self.tokens,
+        })
+    }
+}
+
+/// Forces every lazily built default (word lists, the default gazetteer).
+pub(crate) fn warm() {
+    crate::lexicon::warm();
+    Lazy::force(&DEFAULT_GAZETTEER);
+}

@@ -1,0 +1,691 @@
+//! Gazetteers of people, places and organisations, matched by one Aho-Corasick automaton.
+//!
+//! # Matching policy
+//! - Every name and alias of every entry goes into one automaton (standard semantics, all
+//!   overlapping matches), so that a match rejected for its position can never hide an aligned
+//!   one behind it. Among the aligned matches the leftmost, then the longest wins.
+//! - A match counts only on token boundaries: it starts where a token starts and ends where a
+//!   token ends (`Rusia` is not in `Rusiawan`), or where a clitic begins (`Korea Utara` in
+//!   `Korea Utaranya`), or at a hyphen between capitalised parts (`Rusia` in `Rusia-Korea`).
+//! - Case: as written, plus the ALL-CAPS form of names of four letters or more (headlines,
+//!   `JAKARTA (Pos Kota)`).
+//! - Weak names need evidence: districts, and one-word names that are ordinary Indonesian words
+//!   (`Batu`, `Bawah`, `Baru`, `Timur`). They count only after a head that names their kind
+//!   (`Kecamatan`, `Kota`, `Kabupaten`, …) or after `di`, `ke`, `dari` and other place
+//!   prepositions, written with their capital (`di Batu`, not `di batu`: matching is case-exact).
+//! - One string, several entries: the entry of the highest [priority](EntryKind) wins
+//!   (countries, then provinces, capitals and cities, regencies, other places, people,
+//!   organisations, districts), then the one loaded first.
+
+use crate::error::{Error, ErrorKind};
+use crate::lexicon;
+use crate::{Label, Span, Token, TokenKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// One entry of a gazetteer: an entity with its canonical name and aliases.
+///
+/// Entries are usually read from files (see `gazetteers/FORMAT.md`), but can be made in code and
+/// given to [`ExtractorBuilder::entry`](crate::ExtractorBuilder::entry):
+///
+/// ```
+/// use warta::{GazetteerEntry, Label};
+///
+/// let afdal = GazetteerEntry::new("per:afdal-namakule", Label::Per, "Afdal Namakule")
+///     .alias("Afdal")
+///     .attr("role", "Penulis");
+/// let extractor = warta::Extractor::builder().entry(afdal).unwrap().build().unwrap();
+/// let doc = extractor.extract("Tulisan ini disusun oleh Afdal Namakule.");
+/// assert_eq!(doc.entities[0].entity_id, "per:afdal-namakule");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GazetteerEntry {
+    id: String,
+    label: Label,
+    name: String,
+    aliases: Vec<String>,
+    attrs: Vec<(String, String)>,
+}
+
+impl GazetteerEntry {
+    /// An entry with id (`per:`, `loc:` or `org:` and a lowercase slug), label and canonical name.
+    pub fn new(id: impl Into<String>, label: Label, name: impl Into<String>) -> GazetteerEntry {
+        GazetteerEntry {
+            id: id.into(),
+            label,
+            name: name.into(),
+            aliases: Vec::new(),
+            attrs: Vec::new(),
+        }
+    }
+
+    /// Adds a surface variant (`Korut`, `Jokowi`, `Kim Jong-un`).
+    pub fn alias(mut self, alias: impl Into<String>) -> GazetteerEntry {
+        self.aliases.push(alias.into());
+        self
+    }
+
+    /// Adds an attribute (`type`, `cc`, `role`, `parent`, …).
+    pub fn attr(mut self, key: impl Into<String>, value: impl Into<String>) -> GazetteerEntry {
+        self.attrs.push((key.into(), value.into()));
+        self
+    }
+
+    /// The stable id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// PER, LOC or ORG.
+    pub fn label(&self) -> Label {
+        self.label
+    }
+
+    /// The canonical name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The aliases.
+    pub fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+
+    /// The value of attribute `key`, if set.
+    pub fn get_attr(&self, key: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn validate(&self) -> Result<(), ErrorKind> {
+        let (prefix, slug) = self
+            .id
+            .split_once(':')
+            .ok_or_else(|| ErrorKind::BadId(self.id.clone()))?;
+        let slug_ok = !slug.is_empty()
+            && slug
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !slug_ok || !matches!(prefix, "per" | "loc" | "org") {
+            return Err(ErrorKind::BadId(self.id.clone()));
+        }
+        if prefix != self.label.id_prefix() {
+            return Err(ErrorKind::LabelMismatch {
+                id: self.id.clone(),
+                label: self.label.to_string(),
+            });
+        }
+        if self.name.trim().is_empty() {
+            return Err(ErrorKind::EmptyField("name"));
+        }
+        if self.aliases.iter().any(|a| a.trim().is_empty()) {
+            return Err(ErrorKind::EmptyField("alias"));
+        }
+        Ok(())
+    }
+}
+
+/// The kind of an entry, from its `type` attribute: decides priority and how much evidence a
+/// weak name needs. Lower values win when one string belongs to several entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum EntryKind {
+    Country,
+    Province,
+    City,
+    Regency,
+    Place,
+    Person,
+    Org,
+    District,
+}
+
+impl EntryKind {
+    fn of(label: Label, ty: Option<&str>) -> EntryKind {
+        match (label, ty) {
+            (Label::Per, _) => EntryKind::Person,
+            (Label::Org, _) => EntryKind::Org,
+            (Label::Loc, Some("country" | "territory")) => EntryKind::Country,
+            (Label::Loc, Some("province")) => EntryKind::Province,
+            (Label::Loc, Some("city" | "capital" | "world-city")) => EntryKind::City,
+            (Label::Loc, Some("regency")) => EntryKind::Regency,
+            (Label::Loc, Some("district")) => EntryKind::District,
+            (Label::Loc, _) => EntryKind::Place,
+        }
+    }
+}
+
+/// A loaded entry, compact for matching.
+#[derive(Debug)]
+pub(crate) struct Entry {
+    pub(crate) id: Box<str>,
+    pub(crate) label: Label,
+    pub(crate) name: Box<str>,
+    pub(crate) kind: EntryKind,
+    pub(crate) role: Option<Box<str>>,
+    pub(crate) ty: Option<Box<str>>,
+    pub(crate) cc: Option<Box<str>>,
+}
+
+/// One string in the automaton and the entries it names, best first.
+#[derive(Debug)]
+struct Pattern {
+    entries: Vec<u32>,
+    /// The ALL-CAPS form of a name written otherwise.
+    caps: bool,
+    /// An ordinary Indonesian word used as a name: needs evidence.
+    common_word: bool,
+}
+
+/// A compiled gazetteer: entries and the automaton over all their names.
+pub(crate) struct Gazetteer {
+    pub(crate) entries: Vec<Entry>,
+    patterns: Vec<Pattern>,
+    ac: AhoCorasick,
+    /// Names and aliases as written, for users and the reference benchmark.
+    forms: Vec<Box<str>>,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("entries", &self.entries.len())
+            .field("patterns", &self.patterns.len())
+            .finish()
+    }
+}
+
+/// A gazetteer match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct GazMatch {
+    pub(crate) span: Span,
+    pub(crate) entry: u32,
+}
+
+/// Where an entry was defined: a file and line, or an entry added in code.
+#[derive(Clone, Debug)]
+pub(crate) struct Origin {
+    path: Option<std::sync::Arc<Path>>,
+    line: usize,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.path {
+            Some(p) => write!(f, "{}:{}", p.display(), self.line),
+            None => write!(f, "entry {}", self.line),
+        }
+    }
+}
+
+/// Entries being collected before compilation.
+#[derive(Default, Clone)]
+pub(crate) struct GazetteerSource {
+    entries: Vec<(GazetteerEntry, Origin)>,
+    ids: HashMap<String, usize>,
+}
+
+impl std::fmt::Debug for GazetteerSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GazetteerSource")
+            .field("entries", &self.len())
+            .finish()
+    }
+}
+
+impl GazetteerSource {
+    fn add_at(&mut self, entry: GazetteerEntry, origin: Origin) -> Result<(), Error> {
+        let err = |kind, origin: &Origin| match &origin.path {
+            Some(p) => Error::new(kind).at(p, Some(origin.line)),
+            None => Error::new(kind),
+        };
+        if let Err(kind) = entry.validate() {
+            return Err(err(kind, &origin));
+        }
+        if let Some(&i) = self.ids.get(&entry.id) {
+            let first = self.entries[i].1.to_string();
+            return Err(err(
+                ErrorKind::DuplicateId {
+                    id: entry.id,
+                    first,
+                },
+                &origin,
+            ));
+        }
+        self.ids.insert(entry.id.clone(), self.entries.len());
+        self.entries.push((entry, origin));
+        Ok(())
+    }
+
+    /// Adds one entry made in code.
+    pub(crate) fn add(&mut self, entry: GazetteerEntry) -> Result<(), Error> {
+        let line = self.entries.len() + 1;
+        self.add_at(entry, Origin { path: None, line })
+    }
+
+    /// Adds every entry of `other`, keeping their origins.
+    pub(crate) fn extend(&mut self, other: &GazetteerSource) -> Result<(), Error> {
+        for (e, origin) in &other.entries {
+            self.add_at(e.clone(), origin.clone())?;
+        }
+        Ok(())
+    }
+
+    /// Parses a gazetteer file's text; `path` names it in errors.
+    pub(crate) fn add_text(&mut self, path: &Path, text: &str) -> Result<(), Error> {
+        let shared: std::sync::Arc<Path> = path.into();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let entry = parse_line(line).map_err(|kind| Error::new(kind).at(path, Some(n + 1)))?;
+            self.add_at(
+                entry,
+                Origin {
+                    path: Some(shared.clone()),
+                    line: n + 1,
+                },
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Reads and parses a gazetteer file.
+    pub(crate) fn add_file(&mut self, path: &Path) -> Result<(), Error> {
+        let bytes = std::fs::read(path).map_err(|e| Error::new(ErrorKind::Io(e)).at(path, None))?;
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let line = bytes[..e.valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1;
+                return Err(Error::new(ErrorKind::InvalidUtf8).at(path, Some(line)));
+            }
+        };
+        self.add_text(path, text)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Compiles the automaton.
+    pub(crate) fn build(&self) -> Gazetteer {
+        let mut entries = Vec::with_capacity(self.entries.len());
+        let mut strings: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut forms: Vec<Box<str>> = Vec::new();
+        for (e, _) in &self.entries {
+            let ty = e.get_attr("type");
+            let kind = EntryKind::of(e.label, ty);
+            let id = entries.len() as u32;
+            entries.push(Entry {
+                id: e.id.as_str().into(),
+                label: e.label,
+                name: e.name.trim().into(),
+                kind,
+                role: e.get_attr("role").map(Into::into),
+                ty: ty.map(Into::into),
+                cc: e.get_attr("cc").map(Into::into),
+            });
+            for form in std::iter::once(&e.name).chain(&e.aliases) {
+                let form = form.trim();
+                forms.push(form.into());
+                let mut add = |s: &str, caps: bool| {
+                    let p = *index.entry(s.to_string()).or_insert_with(|| {
+                        strings.push(s.to_string());
+                        patterns.push(Pattern {
+                            entries: Vec::new(),
+                            caps,
+                            common_word: is_common_word(s),
+                        });
+                        patterns.len() - 1
+                    });
+                    let pat = &mut patterns[p];
+                    // A string written by some entry as is is not only a caps variant.
+                    pat.caps &= caps;
+                    if !pat.entries.contains(&id) {
+                        pat.entries.push(id);
+                    }
+                };
+                add(form, false);
+                let upper = form.to_uppercase();
+                if upper != form && form.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+                    add(&upper, true);
+                }
+            }
+        }
+        for p in &mut patterns {
+            // Stable: among equal kinds the entry loaded first wins.
+            p.entries.sort_by_key(|&e| entries[e as usize].kind);
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&strings)
+            .expect("gazetteer automaton within size limits");
+        Gazetteer {
+            entries,
+            patterns,
+            ac,
+            forms,
+        }
+    }
+}
+
+/// Whether a one-word name is also an ordinary Indonesian word (`Batu`, `Baru`, `Timur`).
+fn is_common_word(s: &str) -> bool {
+    !s.contains(' ') && lexicon::is_root_ci(s)
+}
+
+fn parse_line(line: &str) -> Result<GazetteerEntry, ErrorKind> {
+    let cols: Vec<&str> = line.split('\t').collect();
+    if cols.len() != 5 {
+        return Err(ErrorKind::ColumnCount {
+            found: cols.len(),
+            expected: 5,
+        });
+    }
+    let label: Label = cols[1]
+        .trim()
+        .parse()
+        .map_err(|()| ErrorKind::UnknownLabel(cols[1].to_string()))?;
+    if cols[0].trim().is_empty() {
+        return Err(ErrorKind::EmptyField("id"));
+    }
+    let mut entry = GazetteerEntry::new(cols[0].trim(), label, cols[2].trim());
+    for alias in cols[3].split('|').map(str::trim).filter(|a| !a.is_empty()) {
+        if alias != entry.name {
+            entry.aliases.push(alias.to_string());
+        }
+    }
+    for attr in cols[4].split(';').map(str::trim).filter(|a| !a.is_empty()) {
+        let (k, v) = attr
+            .split_once('=')
+            .ok_or_else(|| ErrorKind::BadAttr(attr.to_string()))?;
+        if k.trim().is_empty() {
+            return Err(ErrorKind::BadAttr(attr.to_string()));
+        }
+        entry
+            .attrs
+            .push((k.trim().to_string(), v.trim().to_string()));
+    }
+    Ok(entry)
+}
+
+/// Words before a name that are evidence it is a place.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "di", "ke", "dari", "Di", "Ke", "Dari", "kawasan", "daerah", "wilayah", "sekitar", "menuju",
+    "asal",
+];
+
+/// Heads that name a region's kind.
+const REGION_HEADS: &[&str] = &[
+    "Kecamatan",
+    "Kec.",
+    "kecamatan",
+    "Distrik",
+    "distrik",
+    "Kota",
+    "kota",
+    "Kabupaten",
+    "Kab.",
+    "kabupaten",
+    "Provinsi",
+    "provinsi",
+    "Desa",
+    "desa",
+    "Kelurahan",
+    "kelurahan",
+];
+
+impl Gazetteer {
+    /// Number of entries.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Number of names and aliases as written in the entries.
+    pub(crate) fn name_count(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// Every name and alias as written in the entries, in entry order.
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> + '_ {
+        self.forms.iter().map(|s| &**s)
+    }
+
+    pub(crate) fn entry(&self, i: u32) -> &Entry {
+        &self.entries[i as usize]
+    }
+
+    /// Finds the gazetteer mentions in `text`, aligned to `tokens`, each inside one sentence,
+    /// never overlapping.
+    pub(crate) fn find(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<GazMatch> {
+        let bounds = Boundaries::new(text, tokens);
+        let mut cands: Vec<(Span, u32)> = Vec::new();
+        for m in self.ac.find_overlapping_iter(text) {
+            let span = Span {
+                start: m.start(),
+                end: m.end(),
+            };
+            if !bounds.is_start(text, span.start) || !bounds.is_end(text, span.end) {
+                continue;
+            }
+            let pat = &self.patterns[m.pattern().as_usize()];
+            if pat.caps && !is_caps_context(text, span) {
+                continue;
+            }
+            if let Some(entry) = self.choose(text, tokens, &bounds, span, pat) {
+                cands.push((span, entry));
+            }
+        }
+        // Leftmost, then longest.
+        cands.sort_unstable_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+        let mut out: Vec<GazMatch> = Vec::new();
+        let mut s = 0;
+        for (span, entry) in cands {
+            if out.last().is_some_and(|m| m.span.end > span.start) {
+                continue;
+            }
+            while s < sentences.len() && sentences[s].end <= span.start {
+                s += 1;
+            }
+            if s < sentences.len() && !sentences[s].contains(span) {
+                continue;
+            }
+            out.push(GazMatch { span, entry });
+        }
+        out
+    }
+
+    /// The best entry of `pat` that the context supports at `span`.
+    fn choose(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        bounds: &Boundaries,
+        span: Span,
+        pat: &Pattern,
+    ) -> Option<u32> {
+        let prev = bounds
+            .token_before(span.start)
+            .map(|k| &text[tokens[k].span.range()]);
+        pat.entries.iter().copied().find(|&e| {
+            let entry = &self.entries[e as usize];
+            let needs_head = entry.kind == EntryKind::District || pat.common_word;
+            if !needs_head {
+                return true;
+            }
+            match prev {
+                Some(p) if REGION_HEADS.contains(&p) => entry.label == Label::Loc,
+                Some(p) if PLACE_PREPOSITIONS.contains(&p) => entry.label == Label::Loc,
+                _ => false,
+            }
+        })
+    }
+}
+
+/// Whether the text around a caps-variant match is itself in capitals (a headline, a dateline).
+fn is_caps_context(text: &str, span: Span) -> bool {
+    text[span.range()]
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+}
+
+/// Token boundaries of a text, for alignment checks.
+struct Boundaries<'a> {
+    tokens: &'a [Token],
+}
+
+impl<'a> Boundaries<'a> {
+    fn new(_text: &str, tokens: &'a [Token]) -> Boundaries<'a> {
+        Boundaries { tokens }
+    }
+
+    /// Index of the token containing byte `pos`, if any.
+    fn token_at(&self, pos: usize) -> Option<usize> {
+        let k = self.tokens.partition_point(|t| t.span.end <= pos);
+        (k < self.tokens.len() && self.tokens[k].span.start <= pos).then_some(k)
+    }
+
+    fn token_before(&self, pos: usize) -> Option<usize> {
+        let k = self.tokens.partition_point(|t| t.span.end <= pos);
+        k.checked_sub(1)
+    }
+
+    fn is_start(&self, text: &str, pos: usize) -> bool {
+        let Some(k) = self.token_at(pos) else {
+            return false;
+        };
+        let t = self.tokens[k];
+        if t.span.start == pos {
+            return t.kind.is_wordlike() || t.kind == TokenKind::Url || t.kind == TokenKind::Number;
+        }
+        // After a hyphen joining capitalised parts: `Rusia-Korea Utara`.
+        text.as_bytes()[pos - 1] == b'-' && hyphen_joins_names(&text[t.span.range()])
+    }
+
+    fn is_end(&self, text: &str, pos: usize) -> bool {
+        let Some(k) = self.token_at(pos.saturating_sub(1)) else {
+            return false;
+        };
+        let t = self.tokens[k];
+        if t.span.end == pos {
+            return true;
+        }
+        let rest = &text[pos..t.span.end];
+        if text.as_bytes()[pos] == b'-' {
+            return hyphen_joins_names(&text[t.span.range()]);
+        }
+        // A clitic glued to the name: `Korea Utaranya`.
+        t.kind == TokenKind::Word && matches!(rest, "nya" | "lah" | "kah" | "pun")
+    }
+}
+
+/// Whether a hyphenated token joins names (`Rusia-Korea`, `Jakarta-Bandung`) rather than being a
+/// reduplication or one hyphenated name (`Kim Jong-un`, `Al-Qaeda`).
+fn hyphen_joins_names(token: &str) -> bool {
+    let mut parts = token.split('-');
+    let (Some(a), Some(b)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let capital =
+        |s: &str| s.chars().next().is_some_and(char::is_uppercase) && s.chars().count() >= 3;
+    capital(a) && capital(b) && !a.eq_ignore_ascii_case(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz(text: &str) -> Gazetteer {
+        let mut src = GazetteerSource::default();
+        src.add_text(Path::new("test.tsv"), text).unwrap();
+        src.build()
+    }
+
+    const SMALL: &str = "\
+loc:rusia\tLOC\tRusia\t\ttype=country
+loc:korea-utara\tLOC\tKorea Utara\tKorut\ttype=country
+loc:korea\tLOC\tKorea\t\ttype=region
+loc:batu\tLOC\tBatu\tKota Batu\ttype=city
+loc:menteng\tLOC\tMenteng\tKecamatan Menteng\ttype=district
+per:vladimir-putin\tPER\tVladimir Putin\tPutin\t
+org:pbb\tORG\tPerserikatan Bangsa-Bangsa\tPBB\ttype=international
+";
+
+    fn found(text: &str) -> Vec<(&str, String)> {
+        let g = gaz(SMALL);
+        let tokens = crate::tokenize(text);
+        let sentences = crate::sentence::sentences(text, &tokens);
+        g.find(text, &tokens, &sentences)
+            .into_iter()
+            .map(|m| (&text[m.span.range()], g.entry(m.entry).id.to_string()))
+            .collect()
+    }
+
+    macro_rules! matches {
+        ($($name:ident: $text:expr => [$(($s:expr, $id:expr)),* $(,)?];)*) => {
+            $(#[test] fn $name() {
+                let want: Vec<(&str, String)> = vec![$(($s, $id.to_string())),*];
+                assert_eq!(found($text), want, "{:?}", $text);
+            })*
+        };
+    }
+
+    matches! {
+        longest_wins: "Presiden Korea Utara tiba." => [("Korea Utara", "loc:korea-utara")];
+        token_boundary: "Warga Rusiawan dan Rusia." => [("Rusia", "loc:rusia")];
+        misaligned_does_not_hide: "Pemimpin Korea Utaranya" => [("Korea Utara", "loc:korea-utara")];
+        misaligned_longer_falls_back: "Korea Utarawan" => [("Korea", "loc:korea")];
+        hyphen_between_names: "hubungan Rusia-Korea Utara erat" => [("Rusia", "loc:rusia"), ("Korea Utara", "loc:korea-utara")];
+        all_caps: "RUSIA DAN KOREA UTARA" => [("RUSIA", "loc:rusia"), ("KOREA UTARA", "loc:korea-utara")];
+        caps_variant_needs_caps: "RUSIA dan Korut" => [("RUSIA", "loc:rusia"), ("Korut", "loc:korea-utara")];
+        alias_shares_id: "Vladimir Putin tiba. Putin senang." =>
+            [("Vladimir Putin", "per:vladimir-putin"), ("Putin", "per:vladimir-putin")];
+        common_word_needs_head: "Batu itu keras. Dia tinggal di Kota Batu." => [("Kota Batu", "loc:batu")];
+        common_word_after_preposition: "Dia pindah ke Batu, bukan di bawah." => [("Batu", "loc:batu")];
+        common_word_after_head: "Wali kota Batu hadir." => [("Batu", "loc:batu")];
+        district_needs_evidence: "Menteng ramai. Dia tinggal di Menteng." => [("Menteng", "loc:menteng")];
+        hyphen_in_name: "Perserikatan Bangsa-Bangsa dan PBB" =>
+            [("Perserikatan Bangsa-Bangsa", "org:pbb"), ("PBB", "org:pbb")];
+        not_across_sentences: "Dia dari Korea. Utara jauh." => [("Korea", "loc:korea")];
+    }
+
+    #[test]
+    fn priority_decides_shared_strings() {
+        let g = gaz("per:georgia\tPER\tGeorgia\t\t\nloc:georgia\tLOC\tGeorgia\t\ttype=country\n");
+        let text = "Georgia";
+        let tokens = crate::tokenize(text);
+        let m = g.find(text, &tokens, &[Span::new(0, 7)]);
+        assert_eq!(g.entry(m[0].entry).id.as_ref(), "loc:georgia");
+    }
+
+    macro_rules! bad_lines {
+        ($($name:ident: $text:expr => $msg:expr;)*) => {
+            $(#[test] fn $name() {
+                let mut src = GazetteerSource::default();
+                let err = src.add_text(Path::new("bad.tsv"), $text).unwrap_err();
+                assert_eq!(err.to_string(), $msg);
+            })*
+        };
+    }
+
+    bad_lines! {
+        column_count: "# header\nper:a\tPER\tA\n" => "bad.tsv:2: expected 5 TAB-separated columns, found 3";
+        empty_name: "per:a\tPER\t \t\t\n" => "bad.tsv:1: empty name";
+        unknown_label: "per:a\tPERSON\tA\t\t\n" => "bad.tsv:1: unknown label \"PERSON\" (expected PER, LOC or ORG)";
+        bad_id: "Per:A\tPER\tA\t\t\n" => "bad.tsv:1: invalid id \"Per:A\" (expected per:, loc: or org: and a lowercase slug [a-z0-9-])";
+        label_mismatch: "loc:a\tPER\tA\t\t\n" => "bad.tsv:1: id \"loc:a\" does not match label PER";
+        duplicate_id: "per:a\tPER\tA\t\t\n\nper:a\tPER\tB\t\t\n" => "bad.tsv:3: duplicate id \"per:a\" (first defined at bad.tsv:1)";
+        bad_attr: "per:a\tPER\tA\t\trole\n" => "bad.tsv:1: invalid attribute \"role\" (expected key=value)";
+    }
+}
