@@ -17,7 +17,7 @@ Naming rules (the form the Indonesian press uses):
   is named `Kota X` (the bare form belongs to the province).
 - regency (kabupaten): `X`, aliases `Kabupaten X` and `Kab. X`. If X is also the name of
   a city or a province, the regency is named `Kabupaten X` (alias `Kab. X`).
-- district (kecamatan): `X`, alias `Kecamatan X`. If X is also the bare name of a
+- district (kecamatan): `X`, alias `Kecamatan X`. If X is also a name or alias of a
   province, regency or city, the district is named `Kecamatan X` (no bare alias).
 """
 import argparse
@@ -56,7 +56,7 @@ PROVINCES = {
                              "Yogyakarta", "Jogja", "Yogya", "Jogjakarta", "Provinsi DIY"]),
     "35": ("Jawa Timur", ["Jatim", "Provinsi Jawa Timur"]),
     "36": ("Banten", ["Provinsi Banten"]),
-    "51": ("Bali", ["Provinsi Bali"]),
+    "51": ("Bali", ["Provinsi Bali", "Pulau Bali", "Pulau Dewata"]),
     "52": ("Nusa Tenggara Barat", ["NTB", "Provinsi NTB"]),
     "53": ("Nusa Tenggara Timur", ["NTT", "Provinsi NTT"]),
     "61": ("Kalimantan Barat", ["Kalbar", "Provinsi Kalimantan Barat"]),
@@ -105,6 +105,7 @@ EXTRA_ALIASES = {
     "14.71": ["Pakanbaru"],
     "82.72": ["Tidore"],
     "34.03": ["Gunung Kidul"],
+    "34.71": ["Kota Jogja", "Kota Yogya"],
     "34.01": ["Kulonprogo"],
 }
 
@@ -129,7 +130,10 @@ def fetch():
         subprocess.run(["npm", "pack", f"{PACKAGE}@{VERSION}", "--pack-destination", CACHE],
                        check=True, stdout=subprocess.DEVNULL)
     with tarfile.open(tgz) as tf:
-        tf.extractall(dest)
+        if hasattr(tarfile, "data_filter"):
+            tf.extractall(dest, filter="data")
+        else:
+            tf.extractall(dest)
     return data
 
 
@@ -199,7 +203,9 @@ def main():
         kind = "city" if prefix.startswith("Kota") else "regency"
         reg.append((r, bare, prefix, kind))
     city_bare = {b for _, b, _, k in reg if k == "city"}
-    upper_bare = set(prov_forms) | {b for _, b, _, _ in reg}
+    # Every surface form of a province, regency or city: a district sharing one is
+    # named `Kecamatan X` so that the bare form stays with the larger region.
+    upper_forms = set(prov_forms) | {b for _, b, _, _ in reg}
 
     for r, bare, prefix, kind in reg:
         id_ = code_id(r["code"])
@@ -215,13 +221,15 @@ def main():
                 name, aliases = f"Kabupaten {bare}", [f"Kab. {bare}", official]
             else:
                 name, aliases = bare, [f"Kabupaten {bare}", f"Kab. {bare}", official]
+        upper_forms.add(name)
+        upper_forms.update(aliases + extra)
         rows.append((id_, row(id_, name, aliases + extra,
                               [("type", kind), ("cc", "ID"), ("parent", code_id(r["province_code"]))])))
 
     for d in districts:
         id_ = code_id(d["code"])
         bare = clean(d["name"])
-        if bare in upper_bare:
+        if bare in upper_forms:
             name, aliases = f"Kecamatan {bare}", []
         else:
             name, aliases = bare, [f"Kecamatan {bare}"]

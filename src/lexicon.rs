@@ -41,7 +41,19 @@ pub(crate) fn abbreviation(word: &str) -> Option<AbbrevClass> {
     if word.len() > 8 {
         return None;
     }
-    ABBREVIATIONS.get(word).copied()
+    if let Some(&class) = ABBREVIATIONS.get(word) {
+        return Some(class);
+    }
+    // Headline capitals (`JL.`, `NO.`): look up the capitalised form.
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    if word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+        let capitalised: String = std::iter::once(first)
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect();
+        return ABBREVIATIONS.get(capitalised.as_str()).copied();
+    }
+    None
 }
 
 /// Whether `word`, lowercased, is an Indonesian root word.

@@ -30,6 +30,7 @@
 
 mod document;
 mod error;
+pub mod eval;
 mod extractor;
 mod gazetteer;
 mod lexicon;

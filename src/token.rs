@@ -16,7 +16,8 @@
 //!   initials before a name (`S. Yudhoyono`);
 //! - URLs, e-mail addresses, handles and hashtags, and domains (`fin.co.id`, `Suara.com`);
 //! - every other punctuation mark or symbol is a token of its own, runs of one mark (`...`,
-//!   `--`, `!!`) are one token, and an emoji sequence is one grapheme cluster.
+//!   `--`) are one token (but `?` and `!` always stand alone), and an emoji sequence is one
+//!   grapheme cluster.
 
 use crate::Span;
 use crate::lexicon;
@@ -602,7 +603,7 @@ mod tests {
             ["surat", "ke", "redaksi@fin.co.id", ",", "@jokowi", "dan", "#PilkadaDKI", "."];
         quotes_brackets: "\"Bukan,\" katanya (kanan). “Saat ini”" =>
             ["\"", "Bukan", ",", "\"", "katanya", "(", "kanan", ")", ".", "“", "Saat", "ini", "”"];
-        ellipsis_and_dashes: "tunggu... lalu -- ya!!" => ["tunggu", "...", "lalu", "--", "ya", "!!"];
+        ellipsis_and_dashes: "tunggu... lalu -- ya!! ``Apa?" => ["tunggu", "...", "lalu", "--", "ya", "!", "!", "``", "Apa", "?"];
         apostrophes: "Ma'ruf Amin, Jum'at" => ["Ma'ruf", "Amin", ",", "Jum'at"];
         dash_dateline: "JAKARTA (Pos Kota) – Polisi" => ["JAKARTA", "(", "Pos", "Kota", ")", "–", "Polisi"];
         dateline_glued_hyphen: "fin.co.id- Presiden" => ["fin.co.id", "-", "Presiden"];
