@@ -1,1 +1,130 @@
-fn main() {}
+//! Throughput of each stage on the IndoSum corpus (or the bundled seed article when the shared
+//! data is absent), against a bare Aho-Corasick scan of the same gazetteer names in the same run.
+//!
+//! ```text
+//! WARTA_DATA=../shared/data cargo bench --bench extract
+//! ```
+//! Every bench warms the lazy defaults first and asserts the count it computes, so that a broken
+//! stage cannot look fast.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use criterion::{Criterion, Throughput, black_box, criterion_group, criterion_main};
+use std::time::Duration;
+use warta::{Extractor, GazetteerEntry, Label};
+
+/// The corpus texts: IndoSum articles, or the seed article.
+fn corpus() -> Vec<String> {
+    let dir = std::env::var("WARTA_DATA").unwrap_or_else(|_| "../shared/data".into());
+    let path = format!("{dir}/indosum/articles.jsonl");
+    match std::fs::read_to_string(&path) {
+        Ok(jsonl) => jsonl
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).expect("IndoSum line");
+                v["text"].as_str().expect("text").to_string()
+            })
+            .collect(),
+        Err(_) => {
+            eprintln!("notice: {path} not found; benchmarking on the bundled seed article");
+            vec![include_str!("../examples/data/putin-kim-fin-2024-06-19.txt").to_string()]
+        }
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    warta::warm_up();
+    let texts = corpus();
+    let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
+    let extractor = Extractor::new();
+
+    let mut g = c.benchmark_group("corpus");
+    g.throughput(Throughput::Bytes(bytes))
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
+
+    let tokens: usize = texts.iter().map(|t| warta::tokenize(t).len()).sum();
+    g.bench_function("tokenize", |b| {
+        b.iter(|| {
+            let n: usize = texts
+                .iter()
+                .map(|t| warta::tokenize(black_box(t)).len())
+                .sum();
+            assert_eq!(n, tokens);
+        })
+    });
+
+    let sentences: usize = texts.iter().map(|t| warta::split_sentences(t).len()).sum();
+    g.bench_function("tokenize+sentences", |b| {
+        b.iter(|| {
+            let n: usize = texts
+                .iter()
+                .map(|t| warta::split_sentences(black_box(t)).len())
+                .sum();
+            assert_eq!(n, sentences);
+        })
+    });
+
+    let count = |docs: &[warta::Document]| -> (usize, usize, usize) {
+        (
+            docs.iter().map(|d| d.entities.len()).sum(),
+            docs.iter().map(|d| d.times.len()).sum(),
+            docs.iter().map(|d| d.events.len()).sum(),
+        )
+    };
+    let docs: Vec<_> = texts.iter().map(|t| extractor.extract(t)).collect();
+    let expected = count(&docs);
+    assert!(expected.0 > 0, "no entity found in the corpus");
+    g.bench_function("extract", |b| {
+        b.iter(|| {
+            let docs: Vec<_> = texts
+                .iter()
+                .map(|t| extractor.extract(black_box(t)))
+                .collect();
+            assert_eq!(count(&docs), expected);
+        })
+    });
+
+    // The reference: a bare leftmost-longest scan with exactly the default gazetteer's names.
+    let names: Vec<&str> = extractor.gazetteer_names().collect();
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&names)
+        .unwrap();
+    let hits: usize = texts.iter().map(|t| ac.find_iter(t.as_str()).count()).sum();
+    assert!(hits > 0);
+    g.bench_function("bare-aho-corasick", |b| {
+        b.iter(|| {
+            let n: usize = texts
+                .iter()
+                .map(|t| ac.find_iter(black_box(t.as_str())).count())
+                .sum();
+            assert_eq!(n, hits);
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("build");
+    g.sample_size(10);
+    g.bench_function("default-extractor", |b| {
+        b.iter(|| {
+            // An extra entry forces a fresh compile of the whole default gazetteer.
+            let e = Extractor::builder()
+                .entry(GazetteerEntry::new("org:bench", Label::Org, "Bench Org"))
+                .unwrap()
+                .build()
+                .unwrap();
+            assert!(e.gazetteer_size().0 > 1);
+        })
+    });
+    g.finish();
+
+    let short = "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Istana Bogor, Jawa Barat, Senin (8/1/2024) pagi.";
+    let n = extractor.extract(short).entities.len();
+    c.bench_function("short-document-200B", |b| {
+        b.iter(|| assert_eq!(extractor.extract(black_box(short)).entities.len(), n))
+    });
+}
+
+criterion_group!(group, benches);
+criterion_main!(group);

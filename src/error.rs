@@ -34,7 +34,6 @@ pub(crate) enum ErrorKind {
     LabelMismatch { id: String, label: String },
     DuplicateId { id: String, first: String },
     BadAttr(String),
-    Pattern(String),
 }
 
 impl Error {
@@ -100,7 +99,6 @@ impl fmt::Display for Error {
                 write!(f, "duplicate id {id:?} (first defined at {first})")
             }
             ErrorKind::BadAttr(a) => write!(f, "invalid attribute {a:?} (expected key=value)"),
-            ErrorKind::Pattern(msg) => f.write_str(msg),
         }
     }
 }

@@ -9,8 +9,8 @@
 //!   `Korea Utaranya`), or at a hyphen between capitalised parts (`Rusia` in `Rusia-Korea`).
 //! - Case: as written, plus the ALL-CAPS form of names of four letters or more (headlines,
 //!   `JAKARTA (Pos Kota)`).
-//! - Weak names need evidence: districts, and one-word names that are ordinary Indonesian words
-//!   (`Batu`, `Bawah`, `Baru`, `Timur`). They count only after a head that names their kind
+//! - Weak names need evidence: districts, and one-word names of cities, regencies and other places
+//!   that are ordinary Indonesian words (`Batu`, `Bawah`, `Baru`, `Timur`). They count only after a head that names their kind
 //!   (`Kecamatan`, `Kota`, `Kabupaten`, …) or after `di`, `ke`, `dari` and other place
 //!   prepositions, written with their capital (`di Batu`, not `di batu`: matching is case-exact).
 //! - One string, several entries: the entry of the highest [priority](EntryKind) wins
@@ -164,9 +164,6 @@ pub(crate) struct Entry {
     pub(crate) label: Label,
     pub(crate) name: Box<str>,
     pub(crate) kind: EntryKind,
-    pub(crate) role: Option<Box<str>>,
-    pub(crate) ty: Option<Box<str>>,
-    pub(crate) cc: Option<Box<str>>,
 }
 
 /// One string in the automaton and the entries it names, best first.
@@ -330,9 +327,6 @@ impl GazetteerSource {
                 label: e.label,
                 name: e.name.trim().into(),
                 kind,
-                role: e.get_attr("role").map(Into::into),
-                ty: ty.map(Into::into),
-                cc: e.get_attr("cc").map(Into::into),
             });
             for form in std::iter::once(&e.name).chain(&e.aliases) {
                 let form = form.trim();
@@ -519,7 +513,13 @@ impl Gazetteer {
             .map(|k| &text[tokens[k].span.range()]);
         pat.entries.iter().copied().find(|&e| {
             let entry = &self.entries[e as usize];
-            let needs_head = entry.kind == EntryKind::District || pat.common_word;
+            let needs_head = match entry.kind {
+                EntryKind::District => true,
+                EntryKind::City | EntryKind::Regency | EntryKind::Place => pat.common_word,
+                // Countries, provinces, people and organisations are written capitalised and
+                // are rarely also ordinary words (`Korsel`, `Belanda`, `Inggris`).
+                _ => false,
+            };
             if !needs_head {
                 return true;
             }

@@ -48,7 +48,7 @@ pub use extractor::{Extractor, ExtractorBuilder};
 pub use gazetteer::GazetteerEntry;
 pub use sentence::split_sentences;
 pub use span::Span;
-pub use token::{Token, TokenKind, split_clitic, tokenize};
+pub use token::{Token, TokenKind, is_separator, split_clitic, tokenize};
 
 /// Forces every lazily built default (word lists, the default gazetteer), so that benchmarks and
 /// latency-sensitive services do not pay for it on the first document.

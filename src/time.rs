@@ -1,13 +1,1719 @@
-//! Time expressions (being written).
+//! Time expressions: finding dates, clock times and relative expressions in Indonesian news and
+//! normalising them against the document's reference date.
+//!
+//! The text is cut into surface tokens once (words, numbers with their inner separators,
+//! single punctuation marks), then a small recursive-descent grammar is tried at every token.
+//! Every rule looks at a bounded number of tokens, so the whole pass is linear in the text. The
+//! longest expression at a position wins and matching resumes after it, which keeps spans sorted
+//! and disjoint.
+//!
+//! Decisions where the contract leaves room:
+//! - `waktu setempat` joins an expression after a weekday, a part of the day or a clock time
+//!   (`Jumat waktu setempat`, `pukul 10.00 waktu setempat`), but not after a written-out date:
+//!   the contract example reports `Rabu pagi 19 Juni 2024` for `... 19 Juni 2024 Waktu setempat`.
+//! - Vague counts (`beberapa hari lalu`, `puluhan tahun lalu`) and expressions anchored to another
+//!   event (`dua tahun kemudian`) are reported with value `None`.
+//! - `tadi malam`, `semalam` and `kemarin malam` are the evening before the reference date.
+//! - A bare 4-digit year needs a cue (`tahun`, a preposition such as `pada`/`sejak`, `awal`, a
+//!   following `lalu`, or a year range); `N Tahun YYYY` right after a number is a regulation id
+//!   (`UU Nomor 12 Tahun 2011`) and is skipped.
+
 use crate::{Span, TimeExpr};
-use jiff::civil::Date;
-pub(crate) fn find_times(
-    _text: &str,
-    _sentences: &[Span],
-    _reference: Option<Date>,
-) -> Vec<TimeExpr> {
-    Vec::new()
+use jiff::ToSpan;
+use jiff::civil::{Date, ISOWeekDate, Weekday};
+
+#[cfg(test)]
+mod tests;
+
+/// Finds and normalises every time expression in `text`.
+///
+/// `sentences` are the sentence spans (sorted, disjoint, byte offsets into `text`); a bare clock
+/// time takes the date of the nearest day-precision expression in its sentence, else the
+/// reference date. `reference` is the document date that relative, weekday-only and yearless
+/// expressions are resolved against; without it those get value `None` but are still reported.
+/// The result is sorted by position and never overlaps.
+pub(crate) fn find_times(text: &str, sentences: &[Span], reference: Option<Date>) -> Vec<TimeExpr> {
+    let toks = tokenize(text);
+    let parser = Parser { text, toks: &toks };
+    let mut cands = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match parser.parse_at(i) {
+            Some(c) if c.end > i => {
+                i = c.end;
+                cands.push(c);
+            }
+            _ => i += 1,
+        }
+    }
+    let mut out: Vec<(TimeExpr, bool)> = cands
+        .iter()
+        .map(|c| (parser.to_expr(c, reference), matches!(c.val, Val::Clock)))
+        .collect();
+    date_bare_clocks(&mut out, sentences, reference);
+    out.into_iter().map(|(t, _)| t).collect()
 }
-pub(crate) fn find_reference_date(_text: &str) -> Option<Date> {
+
+/// The document date found in a dateline near the start of the text.
+///
+/// Looks at the first three paragraphs (at most ~1500 bytes, at least the first ~600 bytes) for
+/// the first dateline-like expression: a numeric date (`19/06/2024, 09:48 WIB`), a weekday with a
+/// date (`Kamis (25/9/2014)`, `Senin, 19 Juni 2024`), or a written-out date that does not follow
+/// a preposition (`pada 13 September 2023` is a reported date, not a dateline). Returns `None`
+/// when that first dateline has no year (`Kamis (25/9)`) or there is none.
+pub(crate) fn find_reference_date(text: &str) -> Option<Date> {
+    let window = dateline_window(text);
+    let head = &text[..window];
+    let toks = tokenize(head);
+    let parser = Parser {
+        text: head,
+        toks: &toks,
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(c) = parser.parse_at(i) else {
+            i += 1;
+            continue;
+        };
+        let next = c.end.max(i + 1);
+        if parser.is_dateline(&c) {
+            return match c.val {
+                Val::Day { y: Some(y), m, d } => Date::new(y, m, d).ok(),
+                _ => None,
+            };
+        }
+        i = next;
+    }
     None
+}
+
+/// Byte length of the part of `text` where a dateline may stand.
+fn dateline_window(text: &str) -> usize {
+    const MIN: usize = 600;
+    const MAX: usize = 1500;
+    let mut paragraphs = 0;
+    let mut end = text.len();
+    let mut search = 0;
+    while let Some(pos) = text[search..].find("\n\n") {
+        let at = search + pos;
+        if !text[..at].trim().is_empty() {
+            paragraphs += 1;
+        }
+        if paragraphs == 3 {
+            end = at;
+            break;
+        }
+        search = at + 2;
+    }
+    let mut w = end.clamp(MIN.min(text.len()), MAX.min(text.len()));
+    while !text.is_char_boundary(w) {
+        w -= 1;
+    }
+    w
+}
+
+/// Gives every bare clock time the date of the nearest day-precision expression in its sentence,
+/// else the reference date.
+fn date_bare_clocks(out: &mut [(TimeExpr, bool)], sentences: &[Span], reference: Option<Date>) {
+    let sentence_of = |pos: usize| -> Option<Span> {
+        let k = sentences.partition_point(|s| s.end <= pos);
+        sentences.get(k).copied().filter(|s| s.start <= pos)
+    };
+    for k in 0..out.len() {
+        if !out[k].1 {
+            continue;
+        }
+        let at = out[k].0.span;
+        let sentence = sentence_of(at.start);
+        let same_sentence = |s: Span| match sentence {
+            Some(sent) => sent.contains(s),
+            None => sentences.is_empty(),
+        };
+        let nearest = out
+            .iter()
+            .filter(|(t, bare)| !bare && same_sentence(t.span))
+            .filter_map(|(t, _)| {
+                let v = t.value.as_ref().filter(|v| v.len() == 10)?;
+                Some((t.span.start.abs_diff(at.start), v.clone()))
+            })
+            .min_by_key(|(dist, _)| *dist)
+            .map(|(_, v)| v);
+        out[k].0.value = nearest.or_else(|| reference.map(|d| d.to_string()));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// Letters, possibly with digits, hyphens or apostrophes (`Jum'at`, `tiba-tiba`, `12B`).
+    Word,
+    /// Digits with inner separators (`19/06/2024`, `09.48`, `1999-2004`, `7,1`).
+    Num,
+    /// One punctuation character.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok<'a> {
+    s: &'a str,
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+/// Whether `sep` between `prev` and `next` keeps them in one token.
+fn joins(prev: char, sep: char, next: char) -> bool {
+    match sep {
+        '-' | '–' => prev.is_alphanumeric() && next.is_alphanumeric(),
+        '.' | ',' | ':' | '/' => prev.is_ascii_digit() && next.is_ascii_digit(),
+        '\'' | '’' => prev.is_alphabetic() && next.is_alphabetic(),
+        _ => false,
+    }
+}
+
+/// Cuts `text` into words, numbers and punctuation marks; whitespace is dropped.
+fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let mut toks = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        if c.is_alphanumeric() {
+            let mut prev = c;
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    chars.next();
+                    end = j + d.len_utf8();
+                    prev = d;
+                    continue;
+                }
+                let after = text[j + d.len_utf8()..].chars().next();
+                match after {
+                    Some(a) if joins(prev, d, a) => {
+                        chars.next();
+                        chars.next();
+                        end = j + d.len_utf8() + a.len_utf8();
+                        prev = a;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        let s = &text[start..end];
+        let kind = if !c.is_alphanumeric() {
+            Kind::Punct
+        } else if c.is_ascii_digit()
+            && s.chars()
+                .all(|ch| ch.is_ascii_digit() || ".,:/-–".contains(ch))
+        {
+            Kind::Num
+        } else {
+            Kind::Word
+        };
+        toks.push(Tok {
+            s,
+            start,
+            end,
+            kind,
+        });
+    }
+    toks
+}
+
+/// The value of a token made of 1–4 ASCII digits only.
+fn plain_int(s: &str) -> Option<i32> {
+    if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicon
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MonthForm {
+    Full,
+    Abbr,
+    English,
+}
+
+fn month_of(word: &str) -> Option<(i8, MonthForm)> {
+    use MonthForm::{Abbr, English, Full};
+    if word.len() > 9 {
+        return None;
+    }
+    let m = match word.to_ascii_lowercase().as_str() {
+        "januari" => (1, Full),
+        "februari" | "pebruari" | "febuari" => (2, Full),
+        "maret" => (3, Full),
+        "april" => (4, Full),
+        "mei" => (5, Full),
+        "juni" => (6, Full),
+        "juli" => (7, Full),
+        "agustus" => (8, Full),
+        "september" => (9, Full),
+        "oktober" => (10, Full),
+        "november" | "nopember" => (11, Full),
+        "desember" => (12, Full),
+        "jan" => (1, Abbr),
+        "feb" | "peb" => (2, Abbr),
+        "mar" => (3, Abbr),
+        "apr" => (4, Abbr),
+        "jun" => (6, Abbr),
+        "jul" => (7, Abbr),
+        "agu" | "agt" | "ags" | "agus" | "aug" => (8, Abbr),
+        "sep" | "sept" => (9, Abbr),
+        "okt" | "oct" => (10, Abbr),
+        "nov" => (11, Abbr),
+        "des" | "dec" => (12, Abbr),
+        "january" => (1, English),
+        "february" => (2, English),
+        "march" => (3, English),
+        "may" => (5, English),
+        "june" => (6, English),
+        "july" => (7, English),
+        "august" => (8, English),
+        "october" => (10, English),
+        "december" => (12, English),
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn weekday_of(word: &str) -> Option<Weekday> {
+    if word.len() > 8 {
+        return None;
+    }
+    let w = word.to_lowercase().replace('’', "'");
+    Some(match w.as_str() {
+        "senin" => Weekday::Monday,
+        "selasa" => Weekday::Tuesday,
+        "rabu" => Weekday::Wednesday,
+        "kamis" => Weekday::Thursday,
+        "jumat" | "jum'at" => Weekday::Friday,
+        "sabtu" => Weekday::Saturday,
+        "minggu" | "ahad" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+fn part_of_day(word: &str) -> Option<&'static str> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "pagi" => "pagi",
+        "siang" => "siang",
+        "sore" => "sore",
+        "malam" => "malam",
+        "petang" => "sore",
+        "subuh" => "pagi",
+        _ => return None,
+    })
+}
+
+fn approx_of(word: &str) -> Option<&'static str> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "awal" => "awal",
+        "akhir" | "penghujung" => "akhir",
+        "pertengahan" | "medio" => "pertengahan",
+        _ => return None,
+    })
+}
+
+fn zone_of(word: &str) -> Option<&'static str> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "wib" => "WIB",
+        "wita" => "WITA",
+        "wit" => "WIT",
+        "utc" => "UTC",
+        "gmt" => "GMT",
+        "kst" => "KST",
+        "jst" => "JST",
+        "cet" => "CET",
+        "cest" => "CEST",
+        "bst" => "BST",
+        "est" => "EST",
+        "edt" => "EDT",
+        "pst" => "PST",
+        "pdt" => "PDT",
+        _ => return None,
+    })
+}
+
+/// Calendar unit of a relative expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+}
+
+fn unit_of(word: &str) -> Option<Unit> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "hari" => Unit::Day,
+        "pekan" | "minggu" => Unit::Week,
+        "bulan" => Unit::Month,
+        "tahun" => Unit::Year,
+        "dekade" | "dasawarsa" => Unit::Decade,
+        _ => return None,
+    })
+}
+
+/// `sehari`, `sepekan`, ...: one unit.
+fn se_unit(word: &str) -> Option<Unit> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "sehari" => Unit::Day,
+        "sepekan" | "seminggu" => Unit::Week,
+        "sebulan" => Unit::Month,
+        "setahun" => Unit::Year,
+        "sedekade" | "sedasawarsa" => Unit::Decade,
+        _ => return None,
+    })
+}
+
+fn digit_word(word: &str) -> Option<i32> {
+    Some(match word {
+        "satu" => 1,
+        "dua" => 2,
+        "tiga" => 3,
+        "empat" => 4,
+        "lima" => 5,
+        "enam" => 6,
+        "tujuh" => 7,
+        "delapan" => 8,
+        "sembilan" => 9,
+        _ => return None,
+    })
+}
+
+/// Words that make a following bare year or month a time (`pada 2018`, `sejak Maret`).
+const PREP_CUES: &[&str] = &[
+    "pada",
+    "sejak",
+    "hingga",
+    "sampai",
+    "selama",
+    "sepanjang",
+    "periode",
+    "per",
+    "dari",
+    "mulai",
+    "jelang",
+    "menjelang",
+    "sebelum",
+    "setelah",
+    "usai",
+    "pasca",
+    "antara",
+    "medio",
+    "awal",
+    "akhir",
+    "pertengahan",
+    "penghujung",
+    "tanggal",
+    "tgl",
+];
+
+/// Words before an expression that make a yearless month or weekday look forward.
+const FUTURE_CUES: &[&str] = &[
+    "akan",
+    "bakal",
+    "hendak",
+    "dijadwalkan",
+    "rencananya",
+    "direncanakan",
+    "berencana",
+];
+
+/// Nouns after a number that show it counts things, not years (`2000 orang`).
+const UNIT_NOUNS: &[&str] = &[
+    "orang",
+    "unit",
+    "ton",
+    "kg",
+    "persen",
+    "jiwa",
+    "rumah",
+    "kasus",
+    "buah",
+    "ekor",
+    "meter",
+    "km",
+    "hektare",
+    "hektar",
+    "ha",
+    "peserta",
+    "siswa",
+    "kendaraan",
+    "mobil",
+    "kali",
+    "lembar",
+    "batang",
+    "butir",
+    "kursi",
+    "suara",
+    "personel",
+    "pasukan",
+    "warga",
+    "keluarga",
+    "poin",
+    "dolar",
+    "rupiah",
+    "juta",
+    "miliar",
+    "triliun",
+    "ribu",
+    "mw",
+    "km2",
+    "liter",
+    "barel",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Candidates
+
+/// How a yearless or weekday-only expression is placed relative to the reference date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Dir {
+    /// The latest on or before the reference date (news reports the past).
+    #[default]
+    OnOrBefore,
+    /// Strictly before (`Rabu lalu`).
+    Before,
+    /// On or after (`akan ... Rabu`).
+    OnOrAfter,
+    /// Strictly after (`Rabu mendatang`, `Senin depan`).
+    After,
+}
+
+/// What an expression denotes, before resolution against the reference date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Val {
+    /// Recognised but not resolvable (`beberapa hari lalu`).
+    #[default]
+    Unknown,
+    Day {
+        y: Option<i16>,
+        m: i8,
+        d: i8,
+    },
+    Month {
+        y: Option<i16>,
+        m: i8,
+    },
+    Year(i16),
+    /// Reference date plus n days / weeks / months / years.
+    RelDays(i32),
+    RelWeeks(i32),
+    RelMonths(i32),
+    RelYears(i32),
+    /// A month in the year `n` years from the reference year (`Maret tahun lalu`).
+    MonthOfRelYear(i8, i32),
+    /// A weekday alone; resolved by direction.
+    Weekday,
+    /// A weekday in the ISO week `n` weeks from the reference week (`Senin pekan depan`).
+    WeekdayInWeek(i32),
+    /// A clock time alone; dated from its sentence afterwards.
+    Clock,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Cand {
+    /// First token.
+    start: usize,
+    /// One past the last token.
+    end: usize,
+    val: Val,
+    end_val: Option<Val>,
+    weekday: Option<Weekday>,
+    dir: Dir,
+    clock: Option<(i8, i8)>,
+    zone: Option<&'static str>,
+    part: Option<&'static str>,
+    approx: Option<&'static str>,
+    /// The last element is a written-out date (`19 Juni 2024`): `waktu setempat` stays outside.
+    ends_in_text_date: bool,
+}
+
+impl Cand {
+    fn new(start: usize, end: usize, val: Val) -> Cand {
+        Cand {
+            start,
+            end,
+            val,
+            ..Cand::default()
+        }
+    }
+
+    /// Whether the expression is at day precision, so a clock time may follow it.
+    fn is_day_level(&self) -> bool {
+        matches!(
+            self.val,
+            Val::Day { .. } | Val::RelDays(_) | Val::Weekday | Val::WeekdayInWeek(_)
+        ) && self.end_val.is_none()
+    }
+}
+
+/// A parsed clock time and where it ends.
+struct Clock {
+    end: usize,
+    hm: (i8, i8),
+    zone: Option<&'static str>,
+    part: Option<&'static str>,
+}
+
+struct Parser<'t, 'a> {
+    text: &'t str,
+    toks: &'a [Tok<'t>],
+}
+
+impl<'t> Parser<'t, '_> {
+    // --- token access ---------------------------------------------------------------------
+
+    fn tok(&self, i: usize) -> Option<&Tok<'t>> {
+        self.toks.get(i)
+    }
+
+    fn word(&self, i: usize) -> Option<&'t str> {
+        self.tok(i).filter(|t| t.kind == Kind::Word).map(|t| t.s)
+    }
+
+    /// Whether token `i` is a word equal to one of `words` (lowercase), ignoring case.
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        self.word(i)
+            .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    }
+
+    fn is_punct(&self, i: usize, chars: &str) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == Kind::Punct && chars.contains(t.s))
+    }
+
+    fn num(&self, i: usize) -> Option<&'t str> {
+        self.tok(i).filter(|t| t.kind == Kind::Num).map(|t| t.s)
+    }
+
+    fn int(&self, i: usize) -> Option<i32> {
+        self.num(i).and_then(plain_int)
+    }
+
+    fn prev_is(&self, i: usize, words: &[&str]) -> bool {
+        i > 0 && self.is(i - 1, words)
+    }
+
+    /// Whether token `i` opens a sentence (start of text or after `.`, `!`, `?`, a newline).
+    fn sentence_initial(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        let before = self.text[..t.start].trim_end_matches([' ', '\t', '"', '“', '\'']);
+        before.is_empty()
+            || before.ends_with(['.', '!', '?', '\n', ':'])
+            || self.text[..t.start].ends_with('\n')
+    }
+
+    // --- top level --------------------------------------------------------------------------
+
+    /// The longest expression starting at token `i`.
+    fn parse_at(&self, i: usize) -> Option<Cand> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Punct {
+            return None;
+        }
+        let mut best: Option<Cand> = None;
+        let mut consider = |c: Option<Cand>| {
+            if let Some(c) = c
+                && best.as_ref().is_none_or(|b| c.end > b.end)
+            {
+                best = Some(c);
+            }
+        };
+        if t.kind == Kind::Num {
+            consider(self.numeric_date(i));
+            consider(self.day_month(i));
+            consider(self.year_expr(i, false));
+            consider(self.counted_relative(i));
+            consider(self.bare_clock(i));
+        } else {
+            consider(self.approx_expr(i));
+            consider(self.weekday_expr(i));
+            consider(self.month_expr(i, false));
+            consider(self.year_expr(i, false));
+            consider(self.relative(i));
+            consider(self.counted_relative(i));
+            consider(self.clock_expr(i));
+            consider(self.tanggal(i));
+        }
+        let mut c = best?;
+        self.join_range(&mut c);
+        self.tail(&mut c);
+        self.apply_future_cue(&mut c);
+        Some(c)
+    }
+
+    /// Adds what may follow a day-level expression: a part of the day, `waktu setempat`, a
+    /// clock time.
+    fn tail(&self, c: &mut Cand) {
+        if !c.is_day_level() {
+            return;
+        }
+        // `hari ini (17/11)`: the bracketed date is the day meant.
+        if matches!(c.val, Val::RelDays(_))
+            && self.is_punct(c.end, "(")
+            && let Some(s) = self.num(c.end + 1)
+            && self.is_punct(c.end + 2, ")")
+            && let Some((y, m, d)) = parse_numeric_date(s, true)
+        {
+            c.val = Val::Day { y, m, d };
+            c.end += 3;
+        }
+        if c.part.is_none()
+            && c.clock.is_none()
+            && let Some((p, n)) = self.part_at(c.end)
+        {
+            c.part = p;
+            c.end += n;
+            c.ends_in_text_date = false;
+            self.zone_after_part(c);
+        }
+        if c.clock.is_none() {
+            let mut at = if self.is_punct(c.end, ",") {
+                c.end + 1
+            } else {
+                c.end
+            };
+            if self.is(at, &["sekitar"]) && self.is(at + 1, &["pukul", "jam"]) {
+                at += 1;
+            }
+            if let Some(k) = self.clock(at) {
+                c.end = k.end;
+                c.clock = Some(k.hm);
+                c.zone = k.zone.or(c.zone);
+                c.part = k.part.or(c.part);
+                c.ends_in_text_date = false;
+            }
+        }
+        if c.zone.is_none() && !c.ends_in_text_date && self.waktu_setempat(c.end) {
+            c.end += 2;
+            c.zone = Some("local");
+        }
+    }
+
+    /// A part of the day at token `i` and how many tokens it takes. `dini hari` has no value in
+    /// the contract's list but belongs to the span; `malam hari` is generic and not taken.
+    fn part_at(&self, i: usize) -> Option<(Option<&'static str>, usize)> {
+        if self.is(i, &["dini"]) && self.is(i + 1, &["hari"]) {
+            return Some((None, 2));
+        }
+        if self.is(i, &["dinihari"]) {
+            return Some((None, 1));
+        }
+        let p = self.word(i).and_then(part_of_day)?;
+        if self.is(i + 1, &["hari"]) {
+            return None;
+        }
+        Some((Some(p), 1))
+    }
+
+    /// `Minggu (28/5) dini hari WIB`: a zone right after a part of the day.
+    fn zone_after_part(&self, c: &mut Cand) {
+        if c.zone.is_none()
+            && let Some(z) = self.word(c.end).and_then(zone_of)
+        {
+            c.zone = Some(z);
+            c.end += 1;
+        }
+    }
+
+    /// `1 Januari 2010 hingga 30 Juni 2016`, `Juni 2016 - Juni 2017`: two dated ends of the same
+    /// precision make one range.
+    fn join_range(&self, c: &mut Cand) {
+        let explicit = |v: &Val| {
+            matches!(
+                v,
+                Val::Day { y: Some(_), .. } | Val::Month { y: Some(_), .. }
+            )
+        };
+        if c.end_val.is_some() || !explicit(&c.val) {
+            return;
+        }
+        let Some(sep) = self.range_sep(c.end) else {
+            return;
+        };
+        let k = c.end + sep;
+        let next = [
+            self.day_month(k),
+            self.numeric_date(k),
+            self.month_expr(k, true),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|n| n.end_val.is_none() && explicit(&n.val))
+        .filter(|n| std::mem::discriminant(&n.val) == std::mem::discriminant(&c.val))
+        .max_by_key(|n| n.end);
+        if let Some(n) = next {
+            c.end_val = Some(n.val);
+            c.end = n.end;
+            c.ends_in_text_date = n.ends_in_text_date;
+        }
+    }
+
+    /// A range connector at token `i` (`-`, `hingga`, `sampai dengan`, `s/d`, `s.d.`) and how
+    /// many tokens it takes.
+    fn range_sep(&self, i: usize) -> Option<usize> {
+        if self.is_punct(i, "-–") {
+            return Some(1);
+        }
+        if self.is(i, &["hingga", "sampai"]) {
+            return Some(if self.is(i + 1, &["dengan"]) { 2 } else { 1 });
+        }
+        if self.is(i, &["s", "sd"]) && self.is_punct(i + 1, "/.") && self.is(i + 2, &["d"]) {
+            return Some(if self.is_punct(i + 3, ".") { 4 } else { 3 });
+        }
+        None
+    }
+
+    fn waktu_setempat(&self, i: usize) -> bool {
+        self.is(i, &["waktu"]) && self.is(i + 1, &["setempat"])
+    }
+
+    /// Looks a few words back in the sentence for `akan` and the like.
+    fn apply_future_cue(&self, c: &mut Cand) {
+        if c.dir != Dir::OnOrBefore {
+            return;
+        }
+        let mut k = c.start;
+        for _ in 0..8 {
+            if k == 0 || self.is_punct(k - 1, ".!?") {
+                return;
+            }
+            k -= 1;
+            if self.is(k, FUTURE_CUES) {
+                c.dir = Dir::OnOrAfter;
+                return;
+            }
+        }
+    }
+
+    /// Direction cue after an expression: `lalu`, `mendatang`, ...; returns the direction and
+    /// how many tokens it takes.
+    fn direction_after(&self, i: usize) -> Option<(Dir, usize)> {
+        if self.is(i, &["lalu", "kemarin", "silam"]) {
+            return Some((Dir::Before, 1));
+        }
+        if self.is(i, &["mendatang", "depan", "nanti"]) {
+            return Some((Dir::After, 1));
+        }
+        if self.is(i, &["yang"]) && self.is(i + 1, &["lalu", "akan"]) {
+            if self.is(i + 1, &["lalu"]) {
+                return Some((Dir::Before, 2));
+            }
+            if self.is(i + 2, &["datang"]) {
+                return Some((Dir::After, 3));
+            }
+        }
+        None
+    }
+
+    // --- dates ------------------------------------------------------------------------------
+
+    /// `19/06/2024`, `19-06-2024`, `2016-08-19`; `8/12/09` only between brackets.
+    fn numeric_date(&self, i: usize) -> Option<Cand> {
+        let s = self.num(i)?;
+        let bracketed = i > 0 && self.is_punct(i - 1, "(") && self.is_punct(i + 1, ")");
+        let (y, m, d) = parse_numeric_date(s, bracketed)?;
+        // `(27/3)` is only a date after a weekday; see `weekday_expr`.
+        let y = Some(y?);
+        Some(Cand::new(i, i + 1, Val::Day { y, m, d }))
+    }
+
+    /// `19 Juni 2024`, `16 Agustus lalu`, `10 hingga 11 Oktober 2008`, `10-12 Agustus`,
+    /// `30 Juni - 2 Juli 2016`.
+    fn day_month(&self, i: usize) -> Option<Cand> {
+        let s = self.num(i)?;
+        let (d1, d2, mut j) = if let Some((a, b)) = s.split_once(['-', '–']) {
+            (plain_int(a)?, Some(plain_int(b)?), i + 1)
+        } else {
+            let d1 = plain_int(s)?;
+            if let Some(sep) = self.range_sep(i + 1) {
+                let k = i + 1 + sep;
+                match self.int(k) {
+                    Some(d2) if month_of(self.word(k + 1).unwrap_or("")).is_some() => {
+                        (d1, Some(d2), k + 1)
+                    }
+                    _ => (d1, None, i + 1),
+                }
+            } else {
+                (d1, None, i + 1)
+            }
+        };
+        let valid_day = |d: i32| (1..=31).contains(&d) && s.len() <= 5;
+        if !valid_day(d1) || d2.is_some_and(|d| !valid_day(d) || d <= d1) {
+            return None;
+        }
+        let (m1, _) = month_of(self.word(j)?)?;
+        j += 1;
+        // `30 Juni - 2 Juli 2016`
+        let mut second: Option<(i32, i8)> = d2.map(|d| (d, m1));
+        if d2.is_none()
+            && let Some(sep) = self.range_sep(j)
+            && let Some(d) = self.int(j + sep).filter(|d| valid_day(*d))
+            && let Some((m2, _)) = self.word(j + sep + 1).and_then(month_of)
+        {
+            second = Some((d, m2));
+            j += sep + 2;
+        }
+        let year = self.year_at(j);
+        if year.is_some() {
+            j += 1;
+            // `12 Juni 2017 lalu`
+            if self.is(j, &["lalu", "silam"]) {
+                j += 1;
+            }
+        }
+        let mut c = Cand::new(
+            i,
+            j,
+            Val::Day {
+                y: year,
+                m: m1,
+                d: d1 as i8,
+            },
+        );
+        c.end_val = second.map(|(d, m)| Val::Day {
+            y: year,
+            m,
+            d: d as i8,
+        });
+        c.ends_in_text_date = true;
+        if year.is_none()
+            && let Some((dir, n)) = self.direction_after(j)
+        {
+            c.end += n;
+            c.dir = match dir {
+                Dir::Before => Dir::OnOrBefore,
+                _ => Dir::OnOrAfter,
+            };
+            c.ends_in_text_date = false;
+        }
+        Some(c)
+    }
+
+    /// A 4-digit year at token `i` (1500–2099), not followed by a count noun.
+    fn year_at(&self, i: usize) -> Option<i16> {
+        let y = self.int(i).filter(|y| (1500..=2099).contains(y))?;
+        if self.num(i)?.len() != 4 || self.is(i + 1, UNIT_NOUNS) {
+            return None;
+        }
+        Some(y as i16)
+    }
+
+    /// `tanggal 17` (a day of a yearless month) and `tanggal 17 Agustus`.
+    fn tanggal(&self, i: usize) -> Option<Cand> {
+        if !self.is(i, &["tanggal", "tgl"]) {
+            return None;
+        }
+        if let Some(mut c) = self.day_month(i + 1).or_else(|| self.numeric_date(i + 1)) {
+            c.start = i;
+            return Some(c);
+        }
+        let d = self.int(i + 1).filter(|d| (1..=31).contains(d))?;
+        if self.is(i + 2, UNIT_NOUNS) {
+            return None;
+        }
+        Some(Cand::new(
+            i,
+            i + 2,
+            Val::Day {
+                y: None,
+                m: 0,
+                d: d as i8,
+            },
+        ))
+    }
+
+    /// `[bulan] Maret [2024 | lalu | tahun lalu]`, `Januari-Maret 2016`, `June 19, 2024`.
+    fn month_expr(&self, i: usize, cued: bool) -> Option<Cand> {
+        let has_bulan = self.is(i, &["bulan"]);
+        let at = if has_bulan { i + 1 } else { i };
+        let w = self.word(at)?;
+        // `Januari-Maret` is one token.
+        let (m1, form, m2) = match w.split_once(['-', '–']) {
+            Some((a, b)) => {
+                let (m1, f) = month_of(a)?;
+                (m1, f, Some(month_of(b)?.0))
+            }
+            None => {
+                let (m1, f) = month_of(w)?;
+                (m1, f, None)
+            }
+        };
+        let mut j = at + 1;
+        let mut m2 = m2;
+        if m2.is_none()
+            && let Some(sep) = self.range_sep(j)
+            && let Some((m, _)) = self.word(j + sep).and_then(month_of)
+            && self.year_at(j + sep + 1).is_some()
+        {
+            m2 = Some(m);
+            j += sep + 1;
+        }
+        // English order: `June 19, 2024`.
+        if m2.is_none()
+            && let Some(d) = self.int(j).filter(|d| (1..=31).contains(d))
+            && self.is_punct(j + 1, ",")
+            && let Some(y) = self.year_at(j + 2)
+            && is_capitalised(w)
+        {
+            let mut c = Cand::new(
+                i,
+                j + 3,
+                Val::Day {
+                    y: Some(y),
+                    m: m1,
+                    d: d as i8,
+                },
+            );
+            c.ends_in_text_date = true;
+            return Some(c);
+        }
+        let capital_ok = is_capitalised(w) || has_bulan;
+        let mut c = Cand::new(i, j, Val::Month { y: None, m: m1 });
+        if let Some(y) = self.year_at(j) {
+            c.val = Val::Month { y: Some(y), m: m1 };
+            c.end = j + 1;
+            if self.is(c.end, &["lalu", "silam"]) {
+                c.end += 1;
+            }
+        } else if self.is(j, &["tahun"])
+            && let Some(off) = self.year_offset(j + 1)
+        {
+            c.val = Val::MonthOfRelYear(m1, off);
+            c.end = j + 2;
+        } else if self.is(j, &["tahun"])
+            && let Some(y) = self.year_at(j + 1)
+        {
+            c.val = Val::Month { y: Some(y), m: m1 };
+            c.end = j + 2;
+        } else if let Some((dir, n)) = self.direction_after(j) {
+            c.end = j + n;
+            c.dir = match dir {
+                Dir::Before => Dir::OnOrBefore,
+                _ => Dir::OnOrAfter,
+            };
+        } else if self.is(j, &["ini"]) {
+            c.val = Val::MonthOfRelYear(m1, 0);
+            c.end = j + 1;
+        } else {
+            // A month standing alone needs a cue and, unless after `bulan`, a capital.
+            let cue = has_bulan || cued || self.prev_is(i, PREP_CUES);
+            if !cue || !capital_ok || form != MonthForm::Full {
+                return None;
+            }
+        }
+        let has_year = !matches!(c.val, Val::Month { y: None, .. });
+        if form != MonthForm::Full && !(has_year && is_capitalised(w)) {
+            return None;
+        }
+        if !capital_ok && !has_year {
+            return None;
+        }
+        if let Some(m2) = m2 {
+            c.end_val = Some(match c.val {
+                Val::Month { y, .. } => Val::Month { y, m: m2 },
+                Val::MonthOfRelYear(_, off) => Val::MonthOfRelYear(m2, off),
+                _ => return None,
+            });
+        }
+        Some(c)
+    }
+
+    /// `ini`, `lalu`, `depan` after `tahun`: the offset in years.
+    fn year_offset(&self, i: usize) -> Option<i32> {
+        if self.is(i, &["ini"]) {
+            Some(0)
+        } else if self.is(i, &["lalu", "kemarin"]) {
+            Some(-1)
+        } else if self.is(i, &["depan", "mendatang"]) {
+            Some(1)
+        } else {
+            None
+        }
+    }
+
+    /// `tahun 2022`, `pada 2018` (span without `pada`), `1999-2004`, `2010 hingga 2015`,
+    /// `2015 lalu`.
+    fn year_expr(&self, i: usize, cued: bool) -> Option<Cand> {
+        let has_tahun = self.is(i, &["tahun"]);
+        let at = if has_tahun { i + 1 } else { i };
+        let s = self.num(at)?;
+        // `Nomor 12 Tahun 2011` names a regulation.
+        if at >= 2 && self.is(at - 1, &["tahun"]) && self.num(at - 2).is_some() {
+            return None;
+        }
+        let (y1, mut y2, mut j) = match s.split_once(['-', '–', '/']) {
+            Some((a, b)) => {
+                let y1 = plain_int(a).filter(|_| a.len() == 4)?;
+                let y2 = plain_int(b).filter(|_| b.len() == 4)?;
+                if s.contains('/') && !has_tahun {
+                    return None;
+                }
+                (y1, Some(y2), at + 1)
+            }
+            None => (self.year_at(at)? as i32, None, at + 1),
+        };
+        if y2.is_none()
+            && let Some(sep) = self.range_sep(j)
+            && let Some(b) = self.year_at(j + sep)
+        {
+            y2 = Some(b as i32);
+            j += sep + 1;
+        }
+        let in_range = |y: i32| (1900..=2099).contains(&y);
+        let range_ok = y2.is_some_and(|b| in_range(y1) && in_range(b) && b > y1 && b - y1 <= 100);
+        if y2.is_some() && !range_ok {
+            return None;
+        }
+        // `2000 - an` is a decade, which the contract has no value for.
+        if self.is(j, UNIT_NOUNS) || (self.is_punct(j, "-–") && self.is(j + 1, &["an"])) {
+            return None;
+        }
+        let mut c = Cand::new(i, j, Val::Year(y1 as i16));
+        c.end_val = y2.map(|b| Val::Year(b as i16));
+        let after = self.is(j, &["lalu", "silam", "mendatang", "nanti"]);
+        if after {
+            c.end += 1;
+        } else if self.is(j, &["yang"]) && self.is(j + 1, &["lalu"]) {
+            c.end += 2;
+        }
+        let cue = has_tahun || cued || self.prev_is(i, PREP_CUES) || self.prev_is(i, &["tahun"]);
+        if !(cue || after || range_ok) {
+            return None;
+        }
+        if !has_tahun && !(1500..=2099).contains(&y1) {
+            return None;
+        }
+        Some(c)
+    }
+
+    // --- weekdays ---------------------------------------------------------------------------
+
+    /// `Rabu`, `Rabu pagi`, `Kamis (25/9/2014)`, `Senin, 19 Juni 2024`, `Rabu lalu`,
+    /// `Senin pekan depan`, `Jumat waktu setempat`, `hari Minggu`.
+    fn weekday_expr(&self, i: usize) -> Option<Cand> {
+        let has_hari = self.is(i, &["hari"]);
+        let at = if has_hari { i + 1 } else { i };
+        let w = self.word(at)?;
+        let wd = weekday_of(w)?;
+        if !has_hari && !is_capitalised(w) {
+            return None;
+        }
+        // `Pasar Minggu` is a place in Jakarta; `salat Jumat` is a prayer.
+        if !has_hari && self.prev_is(at, &["pasar", "salat", "sholat", "shalat"]) {
+            return None;
+        }
+        let is_minggu = w.eq_ignore_ascii_case("minggu");
+        // `minggu lalu` is last week; `Minggu lalu` mid-sentence is last Sunday.
+        if is_minggu
+            && !has_hari
+            && self.is(at + 1, &["lalu", "ini", "depan", "mendatang", "kemarin"])
+            && (!is_capitalised(w) || self.sentence_initial(at))
+        {
+            return None;
+        }
+        let mut c = Cand::new(i, at + 1, Val::Weekday);
+        c.weekday = Some(wd);
+        let mut j = at + 1;
+        if let Some((p, n)) = self.part_at(j) {
+            c.part = p;
+            j += n;
+            if let Some(z) = self.word(j).and_then(zone_of) {
+                c.zone = Some(z);
+                j += 1;
+            }
+        }
+        c.end = j;
+        // A date after the weekday.
+        let k = if self.is_punct(j, ",") { j + 1 } else { j };
+        if self.is_punct(k, "(")
+            && let Some(s) = self.num(k + 1)
+            && self.is_punct(k + 2, ")")
+            && let Some((y, m, d)) = parse_numeric_date(s, true)
+        {
+            c.val = Val::Day { y, m, d };
+            c.end = k + 3;
+            if c.part.is_none()
+                && let Some((p, n)) = self.part_at(c.end)
+            {
+                c.part = p;
+                c.end += n;
+                self.zone_after_part(&mut c);
+            }
+            // `Senin (26/2) kemarin`: the cue belongs to the expression.
+            if let Some((dir, n)) = self.direction_after(c.end) {
+                c.end += n;
+                c.dir = match dir {
+                    Dir::Before | Dir::OnOrBefore => Dir::OnOrBefore,
+                    _ => Dir::OnOrAfter,
+                };
+            }
+            return Some(c);
+        }
+        if let Some(date) = self.day_month(k).or_else(|| self.numeric_date(k))
+            && date.end_val.is_none()
+        {
+            c.val = date.val;
+            c.dir = date.dir;
+            c.end = date.end;
+            c.ends_in_text_date = date.ends_in_text_date;
+            return Some(c);
+        }
+        if self.is(j, &["pekan", "minggu"])
+            && let Some(off) = self.year_offset(j + 1)
+        {
+            c.val = Val::WeekdayInWeek(off);
+            c.end = j + 2;
+        } else if let Some((dir, n)) = self.direction_after(j) {
+            c.dir = dir;
+            c.end = j + n;
+        } else if self.is(j, &["ini"]) {
+            c.dir = Dir::OnOrAfter;
+            c.end = j + 1;
+        }
+        // `Minggu` alone at a sentence start is too often `minggu` (week) to trust.
+        if is_minggu && c.end == at + 1 && !has_hari && self.sentence_initial(at) {
+            return None;
+        }
+        Some(c)
+    }
+
+    // --- relative ---------------------------------------------------------------------------
+
+    /// `kemarin`, `hari ini`, `besok`, `lusa`, `tadi malam`, `pagi ini`, `pekan lalu`,
+    /// `bulan depan`, `tahun ini`.
+    fn relative(&self, i: usize) -> Option<Cand> {
+        let w = self.word(i)?.to_ascii_lowercase();
+        let day = |n: i32, len: usize, part: Option<&'static str>| {
+            let mut c = Cand::new(i, i + len, Val::RelDays(n));
+            c.part = part;
+            Some(c)
+        };
+        let next_part = self.word(i + 1).and_then(part_of_day);
+        match w.as_str() {
+            // `pemilu kemarin` is the latest election, not yesterday's.
+            "kemarin" if self.prev_is(i, &["pemilu", "pilkada", "pilpres", "pileg", "musim"]) => {
+                None
+            }
+            "kemarin" if self.is(i + 1, &["lusa", "dulu"]) => day(-2, 2, None),
+            "kemarin" => match next_part {
+                Some(p) => day(-1, 2, Some(p)),
+                None => day(-1, 1, None),
+            },
+            // `beberapa hari ini` is a recent stretch, not today.
+            "hari" if self.is(i + 1, &["ini"]) && i > 0 && self.count(i - 1).is_some() => None,
+            "hari" if self.is(i + 1, &["ini"]) => day(0, 2, None),
+            "besok" | "esok" => {
+                let skip = usize::from(self.is(i + 1, &["hari"]));
+                match self.word(i + 1 + skip).and_then(part_of_day) {
+                    Some(p) => day(1, 2 + skip, Some(p)),
+                    None => day(1, 1 + skip, None),
+                }
+            }
+            "lusa" => day(2, 1, None),
+            "tadi" | "nanti" => {
+                let p = next_part?;
+                let n = if w == "tadi" && p == "malam" { -1 } else { 0 };
+                day(n, 2, Some(p))
+            }
+            "semalam" if !self.prev_is(i, &["selama", "menginap", "bermalam", "hanya", "cuma"]) => {
+                day(-1, 1, Some("malam"))
+            }
+            "pagi" | "siang" | "sore" | "malam" => {
+                let p = part_of_day(&w);
+                if self.is(i + 1, &["ini", "nanti"]) {
+                    day(0, 2, p)
+                } else if self.is(i + 1, &["tadi"]) {
+                    day(if w == "malam" { -1 } else { 0 }, 2, p)
+                } else {
+                    None
+                }
+            }
+            "pekan" | "minggu" | "bulan" | "tahun" => {
+                let off = self.year_offset(i + 1)?;
+                // `bek 32 tahun ini` is an age, not this year.
+                if i > 0 && (self.num(i - 1).is_some() || self.count(i - 1).is_some()) {
+                    return None;
+                }
+                let val = match unit_of(&w)? {
+                    Unit::Week => Val::RelWeeks(off),
+                    Unit::Month => Val::RelMonths(off),
+                    _ => Val::RelYears(off),
+                };
+                Some(Cand::new(i, i + 2, val))
+            }
+            _ => None,
+        }
+    }
+
+    /// `dua hari lalu`, `24 tahun lalu`, `sepekan lalu`, `tiga bulan mendatang`,
+    /// `beberapa hari lalu` (no value), `dua tahun kemudian` (no value).
+    fn counted_relative(&self, i: usize) -> Option<Cand> {
+        let (n, unit, mut k) = match self.word(i).and_then(se_unit) {
+            Some(u) => (Some(1), u, i + 1),
+            None => {
+                let (n, j) = self.count(i)?;
+                (n, unit_of(self.word(j)?)?, j + 1)
+            }
+        };
+        if self.is(k, &["yang"]) {
+            k += 1;
+        }
+        let sign = if self.is(k, &["lalu", "silam", "kemarin"]) {
+            -1
+        } else if self.is(k, &["mendatang", "lagi"]) {
+            1
+        } else if self.is(k, &["kemudian", "sebelumnya", "setelahnya", "berikutnya"]) {
+            0
+        } else {
+            return None;
+        };
+        let mut c = Cand::new(i, k + 1, Val::Unknown);
+        if let Some(n) = n.filter(|_| sign != 0) {
+            let n = n * sign;
+            c.val = match unit {
+                Unit::Day => Val::RelDays(n),
+                Unit::Week => Val::RelWeeks(n),
+                Unit::Month => Val::RelMonths(n),
+                Unit::Year => Val::RelYears(n),
+                Unit::Decade => Val::RelYears(n * 10),
+            };
+        }
+        Some(c)
+    }
+
+    /// A count at token `i`: digits or number words; `None` inside for vague counts
+    /// (`beberapa`). Returns the token after it.
+    fn count(&self, i: usize) -> Option<(Option<i32>, usize)> {
+        if let Some(n) = self.int(i) {
+            return (1..=999).contains(&n).then_some((Some(n), i + 1));
+        }
+        let w = self.word(i)?.to_ascii_lowercase();
+        match w.as_str() {
+            "beberapa" | "sejumlah" | "belasan" | "puluhan" | "ratusan" | "berapa" => {
+                return Some((None, i + 1));
+            }
+            "sepuluh" => return Some((Some(10), i + 1)),
+            "sebelas" => return Some((Some(11), i + 1)),
+            "seratus" => return Some((Some(100), i + 1)),
+            _ => {}
+        }
+        let d = digit_word(&w)?;
+        let next = self.word(i + 1).map(str::to_ascii_lowercase);
+        match next.as_deref() {
+            Some("belas") => Some((Some(10 + d), i + 2)),
+            Some("puluh") => {
+                let ones = self
+                    .word(i + 2)
+                    .and_then(|w| digit_word(&w.to_ascii_lowercase()));
+                match ones {
+                    Some(o) => Some((Some(d * 10 + o), i + 3)),
+                    None => Some((Some(d * 10), i + 2)),
+                }
+            }
+            _ => Some((Some(d), i + 1)),
+        }
+    }
+
+    /// `awal tahun ini`, `akhir bulan lalu`, `pertengahan 2016`, `awal Juni`, `akhir pekan lalu`.
+    fn approx_expr(&self, i: usize) -> Option<Cand> {
+        let approx = approx_of(self.word(i)?)?;
+        let inner = [
+            self.relative(i + 1),
+            self.month_expr(i + 1, true),
+            self.year_expr(i + 1, true),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|c| !matches!(c.val, Val::RelDays(_)))
+        .max_by_key(|c| c.end)?;
+        let mut c = inner;
+        c.start = i;
+        c.approx = Some(approx);
+        Some(c)
+    }
+
+    // --- clock times ------------------------------------------------------------------------
+
+    /// `pukul 09.48 WIB`, `jam 10 pagi`.
+    fn clock_expr(&self, i: usize) -> Option<Cand> {
+        let k = self.clock(i)?;
+        let mut c = Cand::new(i, k.end, Val::Clock);
+        c.clock = Some(k.hm);
+        c.zone = k.zone;
+        c.part = k.part;
+        Some(c)
+    }
+
+    /// `09:48`, `14.00 WITA`: a clock time without `pukul`.
+    fn bare_clock(&self, i: usize) -> Option<Cand> {
+        self.clock_expr(i)
+    }
+
+    /// A clock time at token `i`. With `pukul`/`jam` any `H`, `H.MM`, `H:MM`; without, `HH:MM`
+    /// or `HH.MM` followed by a zone.
+    fn clock(&self, i: usize) -> Option<Clock> {
+        let cued = self.is(i, &["pukul", "pkl", "pk", "jam"]);
+        if self.is(i, &["jam"]) && i > 0 && self.num(i - 1).is_some() {
+            // `3 jam 20 menit` is a duration.
+            return None;
+        }
+        let at = if cued { i + 1 } else { i };
+        let s = self.num(at)?;
+        let (first, range_end) = match s.split_once(['-', '–']) {
+            Some((a, b)) => (a, Some(b)),
+            None => (s, None),
+        };
+        let hm = parse_hm(first, cued)?;
+        if let Some(b) = range_end {
+            parse_hm(b, cued)?;
+        }
+        let mut j = at + 1;
+        // `pukul 10.00 hingga 12.00`
+        if let Some(sep) = self.range_sep(j)
+            && self.num(j + sep).and_then(|b| parse_hm(b, true)).is_some()
+        {
+            j += sep + 1;
+        }
+        let mut part = None;
+        if let Some((p, n)) = self.part_at(j) {
+            part = p;
+            j += n;
+        }
+        let mut zone = self.word(j).and_then(zone_of);
+        if zone.is_some() {
+            j += 1;
+        } else if self.waktu_setempat(j) {
+            zone = Some("local");
+            j += 2;
+        }
+        // `pukul 03.30 WIB dini hari`
+        if part.is_none()
+            && let Some((p, n)) = self.part_at(j)
+        {
+            part = p;
+            j += n;
+        }
+        if !cued {
+            let colon = first.contains(':') && first.len() == 5;
+            let dotted = first.contains('.') && first.len() == 5;
+            if !(colon || dotted && zone.is_some()) {
+                return None;
+            }
+            if self.is(j, &["menit", "detik"]) {
+                return None;
+            }
+        }
+        if cued && self.is(j, &["menit", "detik"]) {
+            return None;
+        }
+        Some(Clock {
+            end: j,
+            hm: to_24h(hm, part),
+            zone,
+            part,
+        })
+    }
+
+    // --- datelines --------------------------------------------------------------------------
+
+    /// Whether a candidate found near the start of a text is the article's dateline.
+    fn is_dateline(&self, c: &Cand) -> bool {
+        let numeric_or_weekday = c.weekday.is_some()
+            || self
+                .tok(c.start)
+                .is_some_and(|t| t.kind == Kind::Num && t.s.contains(['/', '-']));
+        let full = matches!(c.val, Val::Day { y: Some(_), .. });
+        let written_free = full
+            && !self.prev_is(c.start, PREP_CUES)
+            && !self.prev_is(
+                c.start,
+                &["tanggal", "sejak", "sebelum", "sesudah", "hari", "di"],
+            );
+        let kind_ok = match c.val {
+            Val::Day { .. } => numeric_or_weekday || written_free,
+            _ => false,
+        };
+        kind_ok && self.stands_as_dateline(c)
+    }
+
+    /// A dateline opens its line after at most a short heading of names and marks
+    /// (`JAKARTA, KOMPAS.com -`, `fin.co.id -`) and is not the start of a running sentence:
+    /// `Suara.com - Kamis (8/9/2016) pemerintah ...` reports an event, it is not a dateline.
+    fn stands_as_dateline(&self, c: &Cand) -> bool {
+        let first = &self.toks[c.start];
+        let line_start = self.text[..first.start].rfind('\n').map_or(0, |p| p + 1);
+        let heading = self.toks[..c.start]
+            .iter()
+            .rev()
+            .take_while(|t| t.start >= line_start);
+        let mut count = 0;
+        for t in heading {
+            count += 1;
+            // Domains are cut at their dots: `fin`, `.`, `co`, `.`, `id`.
+            let dotted = self.text[..t.start].ends_with('.') || self.text[t.end..].starts_with('.');
+            let heading_like = t.kind == Kind::Punct || is_capitalised(t.s) || dotted;
+            if count > 8 || !heading_like {
+                return false;
+            }
+        }
+        let last_end = self.toks[c.end - 1].end;
+        match self.tok(c.end) {
+            None => true,
+            Some(t) => {
+                self.text[last_end..t.start].contains('\n')
+                    || t.kind == Kind::Punct
+                    || is_capitalised(t.s)
+            }
+        }
+    }
+
+    // --- output -----------------------------------------------------------------------------
+
+    fn to_expr(&self, c: &Cand, reference: Option<Date>) -> TimeExpr {
+        let span = Span::new(self.toks[c.start].start, self.toks[c.end - 1].end);
+        let (value, date) = resolve(c.val, c.weekday, c.dir, reference);
+        // A range's end lies on or after its start (`5 hingga 7 September`).
+        let end_value = c
+            .end_val
+            .and_then(|v| resolve(v, None, Dir::OnOrAfter, date.or(reference)).0);
+        let weekday_mismatch = match (c.weekday, date, c.val) {
+            (Some(wd), Some(d), Val::Day { .. }) => d.weekday() != wd,
+            _ => false,
+        };
+        TimeExpr {
+            text: self.text[span.range()].to_string(),
+            span,
+            value,
+            end_value,
+            time_of_day: c.clock.map(|(h, m)| format!("{h:02}:{m:02}")),
+            timezone: c.zone.map(str::to_string),
+            part_of_day: c.part.map(str::to_string),
+            approx: c.approx.map(str::to_string),
+            weekday_mismatch,
+        }
+    }
+}
+
+/// `D/M/YYYY`, `D-M-YYYY`, `YYYY-MM-DD`; in brackets also `D/M/YY` and `D/M` (year `None`).
+fn parse_numeric_date(s: &str, bracketed: bool) -> Option<(Option<i16>, i8, i8)> {
+    let parts: Vec<&str> = s.split(['/', '-']).collect();
+    let seps_ok = s.contains('/') != s.contains('-');
+    if !seps_ok || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
+        return None;
+    }
+    let nums: Vec<i32> = parts.iter().map(|p| plain_int(p)).collect::<Option<_>>()?;
+    let (y, m, d) = match (parts.as_slice(), nums.as_slice()) {
+        ([a, _, _], [y, m, d]) if a.len() == 4 && s.contains('-') => (Some(*y), *m, *d),
+        ([_, _, c], [d, m, y]) if c.len() == 4 => (Some(*y), *m, *d),
+        ([_, _, c], [d, m, y]) if c.len() == 2 && bracketed && s.contains('/') => {
+            (Some(if *y <= 69 { 2000 + y } else { 1900 + y }), *m, *d)
+        }
+        ([_, _], [d, m]) if bracketed && s.contains('/') => (None, *m, *d),
+        _ => return None,
+    };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    if y.is_some_and(|y| !(1500..=2099).contains(&y)) {
+        return None;
+    }
+    Some((y.map(|y| y as i16), m as i8, d as i8))
+}
+
+/// `09.48`, `9:30`, `10` (only when cued) as hours and minutes.
+fn parse_hm(s: &str, cued: bool) -> Option<(i8, i8)> {
+    let (h, m) = match s.split_once(['.', ':']) {
+        Some((h, m)) if m.len() == 2 => (h, m),
+        Some(_) => return None,
+        None if cued => (s, "0"),
+        None => return None,
+    };
+    if h.is_empty() || h.len() > 2 {
+        return None;
+    }
+    let h = plain_int(h)?;
+    let m = plain_int(m)?;
+    ((0..=24).contains(&h) && (0..=59).contains(&m)).then_some((h as i8, m as i8))
+}
+
+/// `pukul 7 malam` is 19:00: a 12-hour reading made explicit by the part of the day.
+fn to_24h((h, m): (i8, i8), part: Option<&str>) -> (i8, i8) {
+    let h = match part {
+        Some("siang") if h < 11 => h + 12,
+        Some("sore") if h < 12 => h + 12,
+        Some("malam") if (6..12).contains(&h) => h + 12,
+        Some("malam") if h == 12 => 0,
+        _ => h,
+    };
+    (h, m)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution
+
+/// Resolves a value against the reference date; also returns the day it denotes, if any.
+fn resolve(
+    val: Val,
+    weekday: Option<Weekday>,
+    dir: Dir,
+    reference: Option<Date>,
+) -> (Option<String>, Option<Date>) {
+    let day = |d: Date| (Some(d.to_string()), Some(d));
+    let none = (None, None);
+    match val {
+        Val::Unknown | Val::Clock => none,
+        Val::Day { y: Some(y), m, d } => Date::new(y, m, d).ok().map_or(none, day),
+        Val::Day { y: None, m: 0, d } => reference
+            .and_then(|r| day_of_month_near(r, d))
+            .map_or(none, day),
+        Val::Day { y: None, m, d } => reference
+            .and_then(|r| month_day_near(r, m, d, dir, weekday))
+            .map_or(none, day),
+        Val::Month { y: Some(y), m } => (Some(format!("{y:04}-{m:02}")), Date::new(y, m, 1).ok()),
+        Val::Month { y: None, m } => match reference {
+            Some(r) => {
+                let y = month_year_near(r, m, dir);
+                (Some(format!("{y:04}-{m:02}")), Date::new(y, m, 1).ok())
+            }
+            None => none,
+        },
+        Val::MonthOfRelYear(m, off) => match reference.and_then(|r| shift(r, 0, 0, off)) {
+            Some(r) => (Some(format!("{:04}-{m:02}", r.year())), None),
+            None => none,
+        },
+        Val::Year(y) => (Some(format!("{y:04}")), None),
+        Val::RelDays(n) => reference.and_then(|r| shift(r, n, 0, 0)).map_or(none, day),
+        Val::RelWeeks(n) => match reference.and_then(|r| shift(r, 7 * n, 0, 0)) {
+            Some(d) => (Some(iso_week(d)), None),
+            None => none,
+        },
+        Val::RelMonths(n) => match reference.and_then(|r| shift(r, 0, n, 0)) {
+            Some(d) => (Some(format!("{:04}-{:02}", d.year(), d.month())), None),
+            None => none,
+        },
+        Val::RelYears(n) => match reference.and_then(|r| shift(r, 0, 0, n)) {
+            Some(d) => (Some(format!("{:04}", d.year())), None),
+            None => none,
+        },
+        Val::Weekday => match (reference, weekday) {
+            (Some(r), Some(wd)) => weekday_near(r, wd, dir).map_or(none, day),
+            _ => none,
+        },
+        Val::WeekdayInWeek(n) => match (reference.and_then(|r| shift(r, 7 * n, 0, 0)), weekday) {
+            (Some(d), Some(wd)) => {
+                let w = d.iso_week_date();
+                ISOWeekDate::new(w.year(), w.week(), wd)
+                    .ok()
+                    .map(ISOWeekDate::date)
+                    .map_or(none, day)
+            }
+            _ => none,
+        },
+    }
+}
+
+/// The reference date moved by days, months and years (month-level shifts start from the first
+/// of the month so that `bulan lalu` on 31 March is February).
+fn shift(r: Date, days: i32, months: i32, years: i32) -> Option<Date> {
+    let base = if months != 0 || years != 0 {
+        r.first_of_month()
+    } else {
+        r
+    };
+    base.checked_add(days.days())
+        .ok()?
+        .checked_add(months.months())
+        .ok()?
+        .checked_add(years.years())
+        .ok()
+}
+
+fn iso_week(d: Date) -> String {
+    let w = d.iso_week_date();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn weekday_near(r: Date, wd: Weekday, dir: Dir) -> Option<Date> {
+    let same = r.weekday() == wd;
+    match dir {
+        Dir::OnOrBefore if same => Some(r),
+        Dir::OnOrAfter if same => Some(r),
+        Dir::OnOrBefore | Dir::Before => r.nth_weekday(-1, wd).ok(),
+        Dir::OnOrAfter | Dir::After => r.nth_weekday(1, wd).ok(),
+    }
+}
+
+/// The year of a yearless month: the latest on or before the reference month, or the earliest on
+/// or after it when looking forward.
+fn month_year_near(r: Date, m: i8, dir: Dir) -> i16 {
+    match dir {
+        Dir::OnOrBefore | Dir::Before if m > r.month() => r.year() - 1,
+        Dir::OnOrAfter | Dir::After if m < r.month() => r.year() + 1,
+        _ => r.year(),
+    }
+}
+
+/// The date of a yearless day and month, latest on/before (or earliest on/after) the reference.
+/// A weekday written with it (`Sabtu (21/10)`) picks the other side when only that one fits:
+/// the caller's reference date is often a few days after the article's own date.
+fn month_day_near(r: Date, m: i8, d: i8, dir: Dir, weekday: Option<Weekday>) -> Option<Date> {
+    let this = Date::new(r.year(), m, d).ok();
+    let before = match this {
+        Some(x) if x <= r => Some(x),
+        _ => r
+            .year()
+            .checked_sub(1)
+            .and_then(|y| Date::new(y, m, d).ok()),
+    };
+    let after = match this {
+        Some(x) if x >= r => Some(x),
+        _ => r
+            .year()
+            .checked_add(1)
+            .and_then(|y| Date::new(y, m, d).ok()),
+    };
+    let (first, second) = match dir {
+        Dir::OnOrBefore | Dir::Before => (before, after),
+        Dir::OnOrAfter | Dir::After => (after, before),
+    };
+    // Only a near date may win over the rule: a weekday typo must not move a date by a year.
+    let near = |x: Date| x.since(r).is_ok_and(|span| span.get_days().abs() <= 45);
+    match weekday {
+        Some(wd)
+            if first.is_some_and(|x| x.weekday() != wd)
+                && second.is_some_and(|x| x.weekday() == wd && near(x)) =>
+        {
+            second
+        }
+        _ => first,
+    }
+}
+
+/// `tanggal 17`: the 17th of the reference month if not after the reference, else of the month
+/// before.
+fn day_of_month_near(r: Date, d: i8) -> Option<Date> {
+    match Date::new(r.year(), r.month(), d) {
+        Ok(x) if x <= r => Some(x),
+        _ => {
+            let prev = r.first_of_month().checked_sub(1.month()).ok()?;
+            Date::new(prev.year(), prev.month(), d).ok()
+        }
+    }
 }

@@ -106,7 +106,7 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             continue;
         }
         let c = char_at(text, i);
-        if is_skipped(c) {
+        if is_separator(c) {
             i += c.len_utf8();
             continue;
         }
@@ -116,9 +116,15 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     }
 }
 
-/// Characters that separate tokens without being tokens.
+/// Characters that separate tokens without being tokens: Unicode whitespace, control characters,
+/// the byte-order mark, the zero-width space and the word joiner.
+///
+/// ```
+/// assert!(warta::is_separator('\u{FEFF}'));
+/// assert!(!warta::is_separator('\u{200D}')); // a zero-width joiner joins
+/// ```
 #[inline]
-pub(crate) fn is_skipped(c: char) -> bool {
+pub fn is_separator(c: char) -> bool {
     c.is_whitespace() || c.is_control() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{2060}')
 }
 
@@ -140,7 +146,7 @@ fn chunk_end(text: &str, i: usize) -> usize {
             j += 1;
         } else {
             let c = char_at(text, j);
-            if is_skipped(c) {
+            if is_separator(c) {
                 break;
             }
             j += c.len_utf8();
@@ -247,21 +253,20 @@ impl Chunk<'_, '_> {
             return None;
         }
         let mut end = self.end;
-        loop {
-            let Some(last) = self.text[i..end].chars().next_back() else {
-                break;
-            };
-            let unbalanced_paren = last == ')'
-                && self.text[i..end].matches('(').count() < self.text[i..end].matches(')').count();
-            if matches!(
+        let opens = self.text[i..end].matches('(').count();
+        let mut closes = self.text[i..end].matches(')').count();
+        while let Some(last) = self.text[i..end].chars().next_back() {
+            let trailing = matches!(
                 last,
                 '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | ']' | '}' | '”' | '’' | '»'
-            ) || unbalanced_paren
-            {
-                end -= last.len_utf8();
-            } else {
+            );
+            // A closing bracket belongs to the URL only when the URL opened it.
+            let unbalanced_paren = last == ')' && opens < closes;
+            if !(trailing || unbalanced_paren) {
                 break;
             }
+            closes -= usize::from(last == ')');
+            end -= last.len_utf8();
         }
         (end > i + 4).then_some(end)
     }
@@ -446,7 +451,7 @@ impl Chunk<'_, '_> {
         }
         // The next chunk (after whitespace) must start with an uppercase letter.
         let rest = &self.text[after_dot..];
-        let next = rest.trim_start_matches(|c: char| c == ' ' || c == '\u{a0}');
+        let next = rest.trim_start_matches([' ', '\u{a0}']);
         next.len() < rest.len() && next.chars().next().is_some_and(char::is_uppercase)
     }
 
@@ -483,8 +488,8 @@ impl Chunk<'_, '_> {
             .next()
             .map_or(c.len_utf8(), str::len);
         let mut j = i + first;
-        if first == c.len_utf8()
-            && matches!(c, '.' | '-' | '!' | '?' | '=' | '*' | '_' | '~' | '–' | '—')
+        // Runs of one mark are one token (`...`, `--`, two backticks); `?` and `!` stand alone.
+        if first == c.len_utf8() && matches!(c, '.' | '-' | '=' | '*' | '_' | '~' | '–' | '—' | '`')
         {
             while self.char_at(j) == Some(c) {
                 j += c.len_utf8();
