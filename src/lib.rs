@@ -55,3 +55,8 @@ pub use token::{Token, TokenKind, is_separator, split_clitic, tokenize};
 pub fn warm_up() {
     extractor::warm();
 }
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
