@@ -22,7 +22,10 @@ fn main() {
     let extractor = warta::Extractor::new();
     let (entries, names) = extractor.gazetteer_size();
     println!("default extractor: {entries} entries, {names} names and aliases");
-    println!("build (word lists + gazetteer automaton): {:.1} ms", elapsed.as_secs_f64() * 1000.0);
+    println!(
+        "build (word lists + gazetteer automaton): {:.1} ms",
+        elapsed.as_secs_f64() * 1000.0
+    );
     if let (Some(b), Some(a)) = (before, peak_rss_mb()) {
         println!("peak memory: {a:.1} MB (process before building: {b:.1} MB)");
     }

@@ -9,8 +9,9 @@
 //!   `Korea Utaranya`), or at a hyphen between capitalised parts (`Rusia` in `Rusia-Korea`).
 //! - Case: as written, plus the ALL-CAPS form of names of four letters or more (headlines,
 //!   `JAKARTA (Pos Kota)`).
-//! - Weak names need evidence: districts, and one-word names of cities, regencies and other places
-//!   that are ordinary Indonesian words (`Batu`, `Bawah`, `Baru`, `Timur`). They count only after a head that names their kind
+//! - Weak names need evidence: districts, one-word names of cities, regencies and other places
+//!   that are ordinary Indonesian words (`Batu`, `Bawah`, `Baru`, `Timur`), and people and
+//!   organisations named by an ordinary word when it opens a sentence (`Antara lain, …`). They count only after a head that names their kind
 //!   (`Kecamatan`, `Kota`, `Kabupaten`, …) or after `di`, `ke`, `dari` and other place
 //!   prepositions, written with their capital (`di Batu`, not `di batu`: matching is case-exact).
 //! - One string, several entries: the entry of the highest [priority](EntryKind) wins
@@ -476,7 +477,10 @@ impl Gazetteer {
             if pat.caps && !is_caps_context(text, span) {
                 continue;
             }
-            if let Some(entry) = self.choose(text, tokens, &bounds, span, pat) {
+            let initial = sentences
+                .get(sentences.partition_point(|s| s.end <= span.start))
+                .is_some_and(|s| s.start == span.start);
+            if let Some(entry) = self.choose(text, tokens, &bounds, span, pat, initial) {
                 cands.push((span, entry));
             }
         }
@@ -507,6 +511,7 @@ impl Gazetteer {
         bounds: &Boundaries,
         span: Span,
         pat: &Pattern,
+        sentence_initial: bool,
     ) -> Option<u32> {
         let prev = bounds
             .token_before(span.start)
@@ -516,9 +521,11 @@ impl Gazetteer {
             let needs_head = match entry.kind {
                 EntryKind::District => true,
                 EntryKind::City | EntryKind::Regency | EntryKind::Place => pat.common_word,
-                // Countries, provinces, people and organisations are written capitalised and
-                // are rarely also ordinary words (`Korsel`, `Belanda`, `Inggris`).
-                _ => false,
+                // Countries and provinces are rarely also ordinary words (`Korsel`, `Belanda`).
+                EntryKind::Country | EntryKind::Province => false,
+                // A person or organisation named by an ordinary word (`Antara`, `Tempo`) is
+                // told apart by its capital, which a sentence's first word always has.
+                EntryKind::Person | EntryKind::Org => pat.common_word && sentence_initial,
             };
             if !needs_head {
                 return true;
@@ -620,6 +627,7 @@ loc:batu\tLOC\tBatu\tKota Batu\ttype=city
 loc:menteng\tLOC\tMenteng\tKecamatan Menteng\ttype=district
 per:vladimir-putin\tPER\tVladimir Putin\tPutin\t
 org:pbb\tORG\tPerserikatan Bangsa-Bangsa\tPBB\ttype=international
+org:antara\tORG\tAntara\tKantor Berita Antara\ttype=news-agency
 ";
 
     fn found(text: &str) -> Vec<(&str, String)> {
@@ -655,6 +663,7 @@ org:pbb\tORG\tPerserikatan Bangsa-Bangsa\tPBB\ttype=international
         common_word_after_preposition: "Dia pindah ke Batu, bukan di bawah." => [("Batu", "loc:batu")];
         common_word_after_head: "Wali kota Batu hadir." => [("Batu", "loc:batu")];
         district_needs_evidence: "Menteng ramai. Dia tinggal di Menteng." => [("Menteng", "loc:menteng")];
+        common_word_org_not_sentence_initial: "Antara lain dia. Dikutip Antara, dia pergi." => [("Antara", "org:antara")];
         hyphen_in_name: "Perserikatan Bangsa-Bangsa dan PBB" =>
             [("Perserikatan Bangsa-Bangsa", "org:pbb"), ("PBB", "org:pbb")];
         not_across_sentences: "Dia dari Korea. Utara jauh." => [("Korea", "loc:korea")];
