@@ -34,6 +34,7 @@ pub(crate) enum ErrorKind {
     LabelMismatch { id: String, label: String },
     DuplicateId { id: String, first: String },
     BadAttr(String),
+    Cue(String),
 }
 
 impl Error {
@@ -99,6 +100,7 @@ impl fmt::Display for Error {
                 write!(f, "duplicate id {id:?} (first defined at {first})")
             }
             ErrorKind::BadAttr(a) => write!(f, "invalid attribute {a:?} (expected key=value)"),
+            ErrorKind::Cue(msg) => f.write_str(msg),
         }
     }
 }

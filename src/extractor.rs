@@ -1,8 +1,9 @@
 //! The extractor: built once, shared across threads, runs every stage on a text.
 
-use crate::document::{Document, Entity, Source};
+use crate::document::{Document, Entity};
 use crate::error::Error;
 use crate::gazetteer::{Gazetteer, GazetteerEntry, GazetteerSource};
+use crate::recognize::{self, Cues};
 use crate::{Span, Token, sentence, time};
 use jiff::civil::Date;
 use once_cell::sync::Lazy;
@@ -55,8 +56,22 @@ fn default_source() -> GazetteerSource {
     src
 }
 
+/// What recognition needs, compiled once: the gazetteer and the context cues.
+#[derive(Debug)]
+struct Model {
+    gazetteer: Gazetteer,
+    cues: Cues,
+}
+
+impl Model {
+    fn new(gazetteer: Gazetteer) -> Model {
+        let cues = recognize::default_cues(&gazetteer);
+        Model { gazetteer, cues }
+    }
+}
+
 static DEFAULT_SOURCE: Lazy<GazetteerSource> = Lazy::new(default_source);
-static DEFAULT_GAZETTEER: Lazy<Arc<Gazetteer>> = Lazy::new(|| Arc::new(DEFAULT_SOURCE.build()));
+static DEFAULT_MODEL: Lazy<Arc<Model>> = Lazy::new(|| Arc::new(Model::new(DEFAULT_SOURCE.build())));
 
 /// Extracts entities, times and events from Indonesian news text.
 ///
@@ -74,7 +89,7 @@ static DEFAULT_GAZETTEER: Lazy<Arc<Gazetteer>> = Lazy::new(|| Arc::new(DEFAULT_S
 /// ```
 #[derive(Clone, Debug)]
 pub struct Extractor {
-    gazetteer: Arc<Gazetteer>,
+    model: Arc<Model>,
     tokens: bool,
 }
 
@@ -88,7 +103,7 @@ impl Extractor {
     /// An extractor with the embedded default gazetteers.
     pub fn new() -> Extractor {
         Extractor {
-            gazetteer: Arc::clone(&DEFAULT_GAZETTEER),
+            model: Arc::clone(&DEFAULT_MODEL),
             tokens: false,
         }
     }
@@ -130,23 +145,9 @@ impl Extractor {
     }
 
     fn entities(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity> {
-        let g = &*self.gazetteer;
-        g.find(text, tokens, sentences)
-            .into_iter()
-            .map(|m| {
-                let e = g.entry(m.entry);
-                Entity {
-                    text: text[m.span.range()].to_string(),
-                    label: e.label,
-                    span: m.span,
-                    entity_id: e.id.to_string(),
-                    name: e.name.to_string(),
-                    source: Source::Gazetteer,
-                    fuzzy: false,
-                    role: None,
-                }
-            })
-            .collect()
+        let m = &*self.model;
+        let matches = m.gazetteer.find(text, tokens, sentences);
+        recognize::recognize(text, tokens, sentences, &matches, &m.gazetteer, &m.cues)
     }
 
     /// Number of gazetteer entries and of names and aliases the extractor knows.
@@ -156,7 +157,10 @@ impl Extractor {
     /// assert!(entries > 1000 && names >= entries);
     /// ```
     pub fn gazetteer_size(&self) -> (usize, usize) {
-        (self.gazetteer.len(), self.gazetteer.name_count())
+        (
+            self.model.gazetteer.len(),
+            self.model.gazetteer.name_count(),
+        )
     }
 
     /// Every name and alias of the extractor's gazetteer entries, as written in them.
@@ -166,7 +170,7 @@ impl Extractor {
     /// assert!(extractor.gazetteer_names().any(|n| n == "Korut"));
     /// ```
     pub fn gazetteer_names(&self) -> impl Iterator<Item = &str> + '_ {
-        self.gazetteer.names()
+        self.model.gazetteer.names()
     }
 }
 
@@ -255,17 +259,17 @@ impl ExtractorBuilder {
     ///
     /// An added entry whose id is already used by a default entry.
     pub fn build(self) -> Result<Extractor, Error> {
-        let gazetteer = match (self.defaults, self.extra.len()) {
-            (true, 0) => Arc::clone(&DEFAULT_GAZETTEER),
+        let model = match (self.defaults, self.extra.len()) {
+            (true, 0) => Arc::clone(&DEFAULT_MODEL),
             (true, _) => {
                 let mut src = DEFAULT_SOURCE.clone();
                 src.extend(&self.extra)?;
-                Arc::new(src.build())
+                Arc::new(Model::new(src.build()))
             }
-            (false, _) => Arc::new(self.extra.build()),
+            (false, _) => Arc::new(Model::new(self.extra.build())),
         };
         Ok(Extractor {
-            gazetteer,
+            model,
             tokens: self.tokens,
         })
     }
@@ -274,5 +278,5 @@ impl ExtractorBuilder {
 /// Forces every lazily built default (word lists, the default gazetteer).
 pub(crate) fn warm() {
     crate::lexicon::warm();
-    Lazy::force(&DEFAULT_GAZETTEER);
+    Lazy::force(&DEFAULT_MODEL);
 }

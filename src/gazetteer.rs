@@ -9,9 +9,8 @@
 //!   `Korea Utaranya`), or at a hyphen between capitalised parts (`Rusia` in `Rusia-Korea`).
 //! - Case: as written, plus the ALL-CAPS form of names of four letters or more (headlines,
 //!   `JAKARTA (Pos Kota)`).
-//! - Weak names need evidence: districts, one-word names of cities, regencies and other places
-//!   that are ordinary Indonesian words (`Batu`, `Bawah`, `Baru`, `Timur`), and people and
-//!   organisations named by an ordinary word when it opens a sentence (`Antara lain, …`). They count only after a head that names their kind
+//! - Weak names need evidence: districts always, and names that are ordinary Indonesian words
+//!   (`Batu`, `Garut`, `Antara`) when they open a sentence, where every word is capitalised. They count only after a head that names their kind
 //!   (`Kecamatan`, `Kota`, `Kabupaten`, …) or after `di`, `ke`, `dari` and other place
 //!   prepositions, written with their capital (`di Batu`, not `di batu`: matching is case-exact).
 //! - One string, several entries: the entry of the highest [priority](EntryKind) wins
@@ -184,6 +183,8 @@ pub(crate) struct Gazetteer {
     ac: AhoCorasick,
     /// Names and aliases as written, for users and the reference benchmark.
     forms: Vec<Box<str>>,
+    /// Typo tolerance: multi-word names keyed by their words with one word blanked out.
+    fuzzy: HashMap<Box<str>, Vec<(u32, Box<str>)>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -319,6 +320,7 @@ impl GazetteerSource {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut forms: Vec<Box<str>> = Vec::new();
+        let mut fuzzy: HashMap<Box<str>, Vec<(u32, Box<str>)>> = HashMap::new();
         for (e, _) in &self.entries {
             let ty = e.get_attr("type");
             let kind = EntryKind::of(e.label, ty);
@@ -332,6 +334,7 @@ impl GazetteerSource {
             for form in std::iter::once(&e.name).chain(&e.aliases) {
                 let form = form.trim();
                 forms.push(form.into());
+                add_fuzzy_keys(&mut fuzzy, form, id);
                 let mut add = |s: &str, caps: bool| {
                     let p = *index.entry(s.to_string()).or_insert_with(|| {
                         strings.push(s.to_string());
@@ -370,7 +373,61 @@ impl GazetteerSource {
             patterns,
             ac,
             forms,
+            fuzzy,
         }
+    }
+}
+
+/// The blanked word in fuzzy keys.
+const BLANK: &str = "\u{1}";
+
+/// Indexes a multi-word name of 8 bytes or more for typo tolerance: one key per word of four
+/// letters or more, with that word blanked out.
+fn add_fuzzy_keys(index: &mut HashMap<Box<str>, Vec<(u32, Box<str>)>>, form: &str, entry: u32) {
+    let words: Vec<&str> = form.split(' ').collect();
+    if words.len() < 2 || words.len() > 6 || form.len() < 8 {
+        return;
+    }
+    for (i, word) in words.iter().enumerate() {
+        if word.chars().count() < 4 {
+            continue;
+        }
+        let key = fuzzy_key(&words, i);
+        let slot = index.entry(key.into()).or_default();
+        if !slot.iter().any(|(e, w)| *e == entry && &**w == *word) {
+            slot.push((entry, (*word).into()));
+        }
+    }
+}
+
+fn fuzzy_key(words: &[&str], blank: usize) -> String {
+    let mut key = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        key.push_str(if i == blank { BLANK } else { w });
+    }
+    key
+}
+
+/// Whether `a` and `b` differ by exactly one insertion, deletion, substitution or transposition
+/// of adjacent characters.
+fn one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        std::cmp::Ordering::Less => ra == &rb[1..],
+        std::cmp::Ordering::Greater => &ra[1..] == rb,
     }
 }
 
@@ -456,6 +513,34 @@ impl Gazetteer {
         self.forms.iter().map(|s| &**s)
     }
 
+    /// The entry whose multi-word name differs from `words` by one edit in one word of four
+    /// letters or more, the other words exactly equal (`Kora Utara` → Korea Utara). None when
+    /// no entry or several entries fit.
+    pub(crate) fn fuzzy_lookup(&self, words: &[&str]) -> Option<u32> {
+        if words.len() < 2 || words.len() > 6 {
+            return None;
+        }
+        let mut found: Option<u32> = None;
+        for (i, word) in words.iter().enumerate() {
+            if word.chars().count() < 3 {
+                continue;
+            }
+            let Some(cands) = self.fuzzy.get(fuzzy_key(words, i).as_str()) else {
+                continue;
+            };
+            for (entry, known) in cands {
+                let same_initial = known.chars().next() == word.chars().next();
+                if same_initial && one_edit(known, word) {
+                    match found {
+                        Some(f) if f != *entry => return None,
+                        _ => found = Some(*entry),
+                    }
+                }
+            }
+        }
+        found
+    }
+
     pub(crate) fn entry(&self, i: u32) -> &Entry {
         &self.entries[i as usize]
     }
@@ -520,7 +605,11 @@ impl Gazetteer {
             let entry = &self.entries[e as usize];
             let needs_head = match entry.kind {
                 EntryKind::District => true,
-                EntryKind::City | EntryKind::Regency | EntryKind::Place => pat.common_word,
+                // Written with a capital inside a sentence, an ordinary word is a name
+                // (`warga Garut`); at a sentence's start it needs its head (`Kota Batu`).
+                EntryKind::City | EntryKind::Regency | EntryKind::Place => {
+                    pat.common_word && sentence_initial
+                }
                 // Countries and provinces are rarely also ordinary words (`Korsel`, `Belanda`).
                 EntryKind::Country | EntryKind::Province => false,
                 // A person or organisation named by an ordinary word (`Antara`, `Tempo`) is
@@ -660,6 +749,7 @@ org:antara\tORG\tAntara\tKantor Berita Antara\ttype=news-agency
         alias_shares_id: "Vladimir Putin tiba. Putin senang." =>
             [("Vladimir Putin", "per:vladimir-putin"), ("Putin", "per:vladimir-putin")];
         common_word_needs_head: "Batu itu keras. Dia tinggal di Kota Batu." => [("Kota Batu", "loc:batu")];
+        common_word_capitalised_inside: "Warga Batu senang." => [("Batu", "loc:batu")];
         common_word_after_preposition: "Dia pindah ke Batu, bukan di bawah." => [("Batu", "loc:batu")];
         common_word_after_head: "Wali kota Batu hadir." => [("Batu", "loc:batu")];
         district_needs_evidence: "Menteng ramai. Dia tinggal di Menteng." => [("Menteng", "loc:menteng")];
@@ -667,6 +757,22 @@ org:antara\tORG\tAntara\tKantor Berita Antara\ttype=news-agency
         hyphen_in_name: "Perserikatan Bangsa-Bangsa dan PBB" =>
             [("Perserikatan Bangsa-Bangsa", "org:pbb"), ("PBB", "org:pbb")];
         not_across_sentences: "Dia dari Korea. Utara jauh." => [("Korea", "loc:korea")];
+    }
+
+    #[test]
+    fn typo_tolerance() {
+        let g = gaz(SMALL);
+        let id = |w: &[&str]| g.fuzzy_lookup(w).map(|e| g.entry(e).id.to_string());
+        assert_eq!(id(&["Kora", "Utara"]).as_deref(), Some("loc:korea-utara"));
+        assert_eq!(id(&["Koera", "Utara"]).as_deref(), Some("loc:korea-utara"));
+        assert_eq!(
+            id(&["Vladimir", "Putni"]).as_deref(),
+            Some("per:vladimir-putin")
+        );
+        assert_eq!(id(&["Korea", "Utara"]), None, "exact is not fuzzy");
+        assert_eq!(id(&["Kora", "Utar"]), None, "two edits");
+        assert_eq!(id(&["Rusa"]), None, "single words never");
+        assert_eq!(id(&["Bora", "Utara"]), None, "first letter differs");
     }
 
     #[test]

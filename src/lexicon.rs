@@ -69,4 +69,122 @@ pub(crate) fn is_root_ci(word: &str) -> bool {
 pub(crate) fn warm() {
     Lazy::force(&ABBREVIATIONS);
     Lazy::force(&ROOTS);
+    Lazy::force(&GIVEN_NAMES);
+    Lazy::force(&FAMILY_NAMES);
+}
+
+static GIVEN_NAMES: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| data_lines(include_str!("../gazetteers/lexicon/given-names.txt")).collect());
+
+static FAMILY_NAMES: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| data_lines(include_str!("../gazetteers/lexicon/family-names.txt")).collect());
+
+/// Whether `word` is an Indonesian given name (`Budi`, `Siti`).
+pub(crate) fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.contains(word)
+}
+
+/// Whether `word` is an Indonesian family name (`Saputra`, `Hidayat`).
+pub(crate) fn is_family_name(word: &str) -> bool {
+    FAMILY_NAMES.contains(word)
+}
+
+/// Prefixes of Indonesian derivation, with the root's first letter a nasal prefix replaced.
+const PREFIXES: &[(&str, &str)] = &[
+    ("", ""),
+    ("di", ""),
+    ("ber", ""),
+    ("be", ""),
+    ("ter", ""),
+    ("ke", ""),
+    ("se", ""),
+    ("me", ""),
+    ("mem", ""),
+    ("mem", "p"),
+    ("men", ""),
+    ("men", "t"),
+    ("meng", ""),
+    ("meng", "k"),
+    ("meny", "s"),
+    ("pe", ""),
+    ("per", ""),
+    ("pem", ""),
+    ("pem", "p"),
+    ("pen", ""),
+    ("pen", "t"),
+    ("peng", ""),
+    ("peng", "k"),
+    ("peny", "s"),
+    ("memper", ""),
+    ("diper", ""),
+    ("keber", ""),
+];
+
+const SUFFIXES: &[&str] = &[
+    "", "nya", "kan", "an", "i", "lah", "kah", "kannya", "annya", "inya",
+];
+
+/// Whether `word` is an ordinary Indonesian word: a root word, or a root with the usual
+/// prefixes and suffixes (`Bertemu`, `Keuangan`, `Pertahanan`). Used to tell capitalised
+/// ordinary words (headlines, sentence starts) from names.
+pub(crate) fn is_common_word(word: &str) -> bool {
+    if word.len() > 40 || !word.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if ROOTS.contains(lower.as_str()) {
+        return true;
+    }
+    let mut buf = String::new();
+    for suffix in SUFFIXES {
+        let Some(stem) = lower.strip_suffix(suffix) else {
+            continue;
+        };
+        for (prefix, restore) in PREFIXES {
+            let Some(root) = stem.strip_prefix(prefix) else {
+                continue;
+            };
+            if root.len() + restore.len() < 3 || (prefix.is_empty() && suffix.is_empty()) {
+                continue;
+            }
+            buf.clear();
+            buf.push_str(restore);
+            buf.push_str(root);
+            if ROOTS.contains(buf.as_str()) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_words() {
+        for w in [
+            "Bertemu",
+            "Keuangan",
+            "Pertahanan",
+            "Gelisah",
+            "menurut",
+            "Pemimpin",
+            "mengatakan",
+            "Kemudian",
+        ] {
+            assert!(is_common_word(w), "{w}");
+        }
+        for w in [
+            "Namakule",
+            "Smirnov",
+            "Yudhoyono",
+            "Kirby",
+            "Tanoto",
+            "Jakarta2",
+        ] {
+            assert!(!is_common_word(w), "{w}");
+        }
+    }
 }

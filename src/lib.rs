@@ -34,6 +34,7 @@ pub mod eval;
 mod extractor;
 mod gazetteer;
 mod lexicon;
+mod recognize;
 mod sentence;
 mod span;
 mod time;

@@ -1,0 +1,1005 @@
+//! Names the gazetteers lack, found from context, and one identity per entity in a document.
+//!
+//! # How the evidence is combined (conflict resolution)
+//! 1. **Gazetteer matches** come first (see [`gazetteer`](crate::gazetteer)): exact, token-aligned,
+//!    leftmost-longest.
+//! 2. **Capitalised runs** — consecutive capitalised words in a sentence — are cut at the
+//!    gazetteer matches; each free piece is explained, in this order, by
+//!    - typo tolerance: one edit in one word of a known multi-word name (`Kora Utara` → Korea
+//!      Utara; source `gazetteer`, `fuzzy: true`);
+//!    - an organisation head (`Kementerian`, `Badan`, `Kantor Berita` …) or a place head (`Desa`,
+//!      `Gunung`, `Kosmodrom` …) that opens it: the head is part of the name, and an organisation's
+//!      name runs on over the places inside it (`Kantor Berita Pusat Korea Utara` is one ORG: a
+//!      longer rule match wins over the gazetteer matches it covers);
+//!    - a title before it (`Presiden`, `Menteri Keuangan`, `pemimpin`): a person, the title outside
+//!      the span and kept as `role`;
+//!    - a reporting verb before it (`kata`, `ujar`), a role after it (`X, juru bicara …`), a photo
+//!      credit (`(X/AFP …)`), a byline next to `Penulis`, or a given name opening it: a person;
+//!    - a place preposition before it (`di`, `ke`, `dari`): a place.
+//!    Capitalised ordinary words (sentence starts, headlines: `Bertemu`, `Menurut`) are never
+//!    names on their own; a piece that no cue explains is left out.
+//! 3. **One identity per entity**: every later mention of a name found by a rule carries the
+//!    same id; a person's first or last name alone (`Putin`, `Kim`) and an acronym introduced in
+//!    brackets (`Susilo Bambang Yudhoyono (SBY)`) are aliases of it (source `alias`), unless two
+//!    entities of the document share that word.
+
+use crate::error::{Error, ErrorKind};
+use crate::gazetteer::{GazMatch, Gazetteer};
+use crate::lexicon;
+use crate::{Entity, Label, Source, Span, Token};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// Multi-word phrases matched on token texts.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Phrases {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    fn add(&mut self, phrase: &str) {
+        let words: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
+        if let Some(first) = words.first() {
+            let list = self.by_first.entry(first.clone()).or_default();
+            list.push(words);
+            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+    }
+
+    /// Number of tokens of the longest phrase starting at token `k`.
+    fn longest_at(&self, text: &str, tokens: &[Token], k: usize, end: usize) -> usize {
+        let Some(first) = tokens.get(k).map(|t| &text[t.span.range()]) else {
+            return 0;
+        };
+        let Some(list) = self.by_first.get(first) else {
+            return 0;
+        };
+        for words in list {
+            if k + words.len() <= end
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(i, w)| &text[tokens[k + i].span.range()] == w)
+            {
+                return words.len();
+            }
+        }
+        0
+    }
+
+    /// Whether the phrase ending right before token `k` (exclusive) is in the set.
+    fn ends_before(&self, text: &str, tokens: &[Token], k: usize, floor: usize) -> usize {
+        (floor..k)
+            .rev()
+            .take(4)
+            .find(|&s| self.longest_at(text, tokens, s, k) == k - s)
+            .map_or(0, |s| k - s)
+    }
+
+    fn contains_word(&self, word: &str) -> bool {
+        self.by_first
+            .get(word)
+            .is_some_and(|l| l.iter().any(|w| w.len() == 1))
+    }
+}
+
+/// One example sentence of a cue, from `gazetteers/cues.txt`.
+#[derive(Debug, Clone)]
+pub(crate) struct CueExample {
+    pub(crate) cue: String,
+    pub(crate) line: usize,
+    pub(crate) text: String,
+    /// `(surface, label)` of every entity expected; `None` for a negative example.
+    pub(crate) expected: Option<Vec<(String, Label)>>,
+}
+
+/// The context cues, parsed from `gazetteers/cues.txt`.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Cues {
+    titles: Phrases,
+    reporting: Phrases,
+    apposition: Phrases,
+    given: HashSet<String>,
+    byline: Phrases,
+    org_heads: Phrases,
+    loc_heads: Phrases,
+    loc_prepositions: Phrases,
+    pub(crate) examples: Vec<CueExample>,
+}
+
+const CUE_NAMES: &[&str] = &[
+    "person-title",
+    "person-reporting",
+    "person-apposition",
+    "person-given-name",
+    "person-credit",
+    "person-byline",
+    "org-head",
+    "loc-head",
+    "loc-preposition",
+];
+
+impl Cues {
+    /// Parses a cue file; `path` names it in errors.
+    pub(crate) fn parse(path: &Path, text: &str) -> Result<Cues, Error> {
+        let mut cues = Cues::default();
+        let mut section: Option<String> = None;
+        for (n, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            let err = |msg: String| Error::new(ErrorKind::Cue(msg)).at(path, Some(n + 1));
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                if !CUE_NAMES.contains(&name) {
+                    return Err(err(format!(
+                        "unknown cue [{name}] (known: {})",
+                        CUE_NAMES.join(", ")
+                    )));
+                }
+                section = Some(name.to_string());
+                continue;
+            }
+            let Some(cue) = section.clone() else {
+                return Err(err("a line outside any [cue] section".into()));
+            };
+            if let Some(words) = line.strip_prefix("words") {
+                let words = words
+                    .trim_start()
+                    .strip_prefix('=')
+                    .ok_or_else(|| err("expected `words = A | B`".into()))?;
+                for w in words.split('|').map(str::trim).filter(|w| !w.is_empty()) {
+                    cues.add_word(&cue, w);
+                }
+            } else if let Some(example) = line.strip_prefix('+') {
+                let (text, want) = example
+                    .split_once("=>")
+                    .ok_or_else(|| err("expected `+ text => Name/LABEL`".into()))?;
+                let mut expected = Vec::new();
+                for item in want.split(';').map(str::trim).filter(|i| !i.is_empty()) {
+                    let (name, label) = item
+                        .rsplit_once('/')
+                        .ok_or_else(|| err(format!("expected Name/LABEL, found {item:?}")))?;
+                    let label = label
+                        .parse()
+                        .map_err(|()| err(format!("unknown label {label:?}")))?;
+                    expected.push((name.trim().to_string(), label));
+                }
+                cues.examples.push(CueExample {
+                    cue,
+                    line: n + 1,
+                    text: unescape(text.trim()),
+                    expected: Some(expected),
+                });
+            } else if let Some(example) = line.strip_prefix('-') {
+                cues.examples.push(CueExample {
+                    cue,
+                    line: n + 1,
+                    text: unescape(example.trim()),
+                    expected: None,
+                });
+            } else {
+                return Err(err(format!(
+                    "expected `words =`, `+` or `-`, found {line:?}"
+                )));
+            }
+        }
+        Ok(cues)
+    }
+
+    fn add_word(&mut self, cue: &str, w: &str) {
+        match cue {
+            "person-title" => self.titles.add(w),
+            "person-reporting" => self.reporting.add(w),
+            "person-apposition" => self.apposition.add(w),
+            "person-given-name" => {
+                self.given.insert(w.to_string());
+            }
+            "person-byline" => self.byline.add(w),
+            "org-head" => self.org_heads.add(w),
+            "loc-head" => self.loc_heads.add(w),
+            "loc-preposition" => self.loc_prepositions.add(w),
+            _ => {}
+        }
+    }
+
+    /// Adds the first names of the gazetteer's people as given names (`Vladimir` from
+    /// Vladimir Putin), when they are not ordinary words.
+    pub(crate) fn learn_given_names(&mut self, gazetteer: &Gazetteer) {
+        for e in &gazetteer.entries {
+            if e.label != Label::Per {
+                continue;
+            }
+            let mut words = e.name.split(' ');
+            if let (Some(first), Some(_)) = (words.next(), words.next()) {
+                if first.chars().count() >= 3
+                    && first.chars().next().is_some_and(char::is_uppercase)
+                    && !lexicon::is_common_word(first)
+                {
+                    self.given.insert(first.to_string());
+                }
+            }
+        }
+    }
+
+    fn is_given(&self, w: &str) -> bool {
+        self.given.contains(w) || lexicon::is_given_name(w)
+    }
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("\\n", "\n")
+}
+
+/// A recognised mention before it becomes an [`Entity`].
+#[derive(Clone, Debug)]
+struct Found {
+    span: Span,
+    label: Label,
+    /// Gazetteer entry, if any.
+    entry: Option<u32>,
+    source: Source,
+    fuzzy: bool,
+    role: Option<Span>,
+}
+
+/// Everything recognition needs about a text.
+struct Ctx<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    gaz: &'a Gazetteer,
+    cues: &'a Cues,
+}
+
+impl Ctx<'_> {
+    fn tok(&self, k: usize) -> &str {
+        self.tokens
+            .get(k)
+            .map_or("", |t| &self.text[t.span.range()])
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end)
+    }
+
+    /// A word that can be part of a name: capitalised (or a capitalised abbreviation such as an
+    /// initial).
+    fn is_cap(&self, k: usize) -> bool {
+        let t = self.tokens[k];
+        t.kind.is_wordlike() && self.tok(k).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn common(&self, k: usize) -> bool {
+        let w = self.tok(k);
+        !self.cues.is_given(w) && lexicon::is_common_word(w)
+    }
+
+    /// Tokens glued without a space (`Smirnov/AFP`): the slash is not a separator here.
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        self.tokens[a].span.end == self.tokens[b].span.start
+    }
+}
+
+/// Finds every entity of `text`: gazetteer matches plus names from context, with one id per
+/// entity. `matches` are the gazetteer's matches for the text.
+pub(crate) fn recognize(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    matches: &[GazMatch],
+    gaz: &Gazetteer,
+    cues: &Cues,
+) -> Vec<Entity> {
+    let ctx = Ctx {
+        text,
+        tokens,
+        gaz,
+        cues,
+    };
+    let mut found: Vec<Found> = Vec::with_capacity(matches.len() * 2);
+    let mut m = 0;
+    let mut first_tok = 0;
+    for (si, s) in sentences.iter().enumerate() {
+        let a = first_tok + tokens[first_tok..].partition_point(|t| t.span.start < s.start);
+        let b = a + tokens[a..].partition_point(|t| t.span.end <= s.end);
+        first_tok = b;
+        let m0 = m;
+        while m < matches.len() && matches[m].span.start < s.end {
+            m += 1;
+        }
+        let neighbours = (
+            si.checked_sub(1).map(|i| sentences[i]),
+            sentences.get(si + 1).copied(),
+        );
+        sentence(&ctx, a, b, &matches[m0..m], neighbours, &mut found);
+    }
+    found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        if kept.last().is_some_and(|l| l.span.end > f.span.start) {
+            continue;
+        }
+        kept.push(f);
+    }
+    let kept = aliases(&ctx, sentences, kept);
+    entities(&ctx, kept)
+}
+
+/// Recognition inside one sentence of tokens `a..b`.
+fn sentence(
+    ctx: &Ctx,
+    a: usize,
+    b: usize,
+    matches: &[GazMatch],
+    neighbours: (Option<Span>, Option<Span>),
+    out: &mut Vec<Found>,
+) {
+    // Token index ranges of the gazetteer matches.
+    let mut gaz: Vec<(usize, usize, GazMatch)> = Vec::with_capacity(matches.len());
+    for gm in matches {
+        let s = a + ctx.tokens[a..b].partition_point(|t| t.span.end <= gm.span.start);
+        let e = a + ctx.tokens[a..b].partition_point(|t| t.span.start < gm.span.end);
+        if s < e {
+            gaz.push((s, e, *gm));
+        }
+        let entry = ctx.gaz.entry(gm.entry);
+        out.push(Found {
+            span: gm.span,
+            label: entry.label,
+            entry: Some(gm.entry),
+            source: Source::Gazetteer,
+            fuzzy: false,
+            role: None,
+        });
+    }
+    let mut k = a;
+    let mut g = 0;
+    while k < b {
+        while g < gaz.len() && gaz[g].1 <= k {
+            g += 1;
+        }
+        let in_gaz = g < gaz.len() && gaz[g].0 <= k;
+        if !in_gaz && !ctx.is_cap(k) && ctx.cues.titles.longest_at(ctx.text, ctx.tokens, k, b) == 0
+        {
+            k += 1;
+            continue;
+        }
+        // A run of capitalised words and gazetteer matches.
+        let start = k;
+        let mut end = k;
+        let mut gg = g;
+        loop {
+            if gg < gaz.len() && gaz[gg].0 <= end && end < gaz[gg].1 {
+                end = gaz[gg].1;
+                gg += 1;
+            } else if end < b && (ctx.is_cap(end) || (end > start && is_connector(ctx, end, b))) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if end == start {
+            // A lowercase title (`pemimpin`) that starts no run: look at what follows.
+            end = start + ctx.cues.titles.longest_at(ctx.text, ctx.tokens, start, b);
+            if end < b && (ctx.is_cap(end) || gaz.iter().any(|x| x.0 == end)) {
+                k = end;
+                continue;
+            }
+            k = end.max(start + 1);
+            continue;
+        }
+        run(ctx, a, b, start, end, &gaz, neighbours, out);
+        k = end;
+    }
+}
+
+/// Lowercase words that may sit inside a name (`bin`, `van`, `de`).
+fn is_connector(ctx: &Ctx, k: usize, b: usize) -> bool {
+    matches!(
+        ctx.tok(k),
+        "bin"
+            | "binti"
+            | "van"
+            | "von"
+            | "der"
+            | "de"
+            | "da"
+            | "al"
+            | "el"
+            | "di"
+            | "du"
+            | "la"
+            | "le"
+    ) && k + 1 < b
+        && ctx.is_cap(k + 1)
+        && ctx.tok(k) != "di"
+}
+
+/// Explains one run `start..end` of capitalised tokens and gazetteer matches.
+#[allow(clippy::too_many_arguments)]
+fn run(
+    ctx: &Ctx,
+    sa: usize,
+    sb: usize,
+    start: usize,
+    end: usize,
+    gaz: &[(usize, usize, GazMatch)],
+    neighbours: (Option<Span>, Option<Span>),
+    out: &mut Vec<Found>,
+) {
+    let gaz_at = |k: usize| gaz.iter().find(|x| x.0 == k).copied();
+    // A title written just before the run (`pemimpin Kim`, `juru bicara Henry`).
+    let mut title: Option<Span> = None;
+    // Up to three lowercase words may complete the title (`juru bicara kepolisian X`).
+    let mut at = start;
+    for _ in 0..=3 {
+        let before = ctx.cues.titles.ends_before(ctx.text, ctx.tokens, at, sa);
+        if before > 0 {
+            title = Some(ctx.span(at - before, start));
+            break;
+        }
+        if at == sa
+            || !ctx.tokens[at - 1].kind.is_wordlike()
+            || !ctx.tok(at - 1).chars().all(char::is_lowercase)
+        {
+            break;
+        }
+        at -= 1;
+    }
+    let mut k = start;
+    while k < end {
+        if let Some((_, ge, gm)) = gaz_at(k) {
+            let label = ctx.gaz.entry(gm.entry).label;
+            // A generic institution followed by a place is that place's office
+            // (`Badan Penanggulangan Bencana Daerah Garut`, `Kejaksaan Tinggi Sulawesi Selatan`).
+            if label == Label::Org && ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, k, ge) > 0
+            {
+                if let Some((_, le, lm)) = gaz_at(ge) {
+                    if ctx.gaz.entry(lm.entry).label == Label::Loc && title.is_none() {
+                        out.push(rule(ctx, k, le, Label::Org, None));
+                        k = le;
+                        continue;
+                    }
+                }
+            }
+            // A place or organisation right after a title is its complement
+            // (`Presiden Rusia Vladimir Putin`); a person ends the title's reach.
+            if label == Label::Per {
+                title = None;
+            } else if let Some(t) = title {
+                title = Some(t.cover(gm.span));
+            }
+            k = ge;
+            continue;
+        }
+        // The free piece up to the next gazetteer match.
+        let mut piece_end = k;
+        while piece_end < end && gaz_at(piece_end).is_none() {
+            piece_end += 1;
+        }
+        k = piece(
+            ctx, sa, sb, k, piece_end, end, gaz, &mut title, neighbours, out,
+        );
+    }
+}
+
+/// Explains the free piece `k..pe` of a run ending at `run_end`; returns where to continue.
+#[allow(clippy::too_many_arguments)]
+fn piece(
+    ctx: &Ctx,
+    sa: usize,
+    sb: usize,
+    mut k: usize,
+    pe: usize,
+    run_end: usize,
+    gaz: &[(usize, usize, GazMatch)],
+    title: &mut Option<Span>,
+    neighbours: (Option<Span>, Option<Span>),
+    out: &mut Vec<Found>,
+) -> usize {
+    while k < pe {
+        // Typo tolerance over the longest window first.
+        if let Some((len, entry)) = fuzzy_at(ctx, k, pe) {
+            let e = ctx.gaz.entry(entry);
+            out.push(Found {
+                span: ctx.span(k, k + len),
+                label: e.label,
+                entry: Some(entry),
+                source: Source::Gazetteer,
+                fuzzy: true,
+                role: None,
+            });
+            if e.label == Label::Per {
+                *title = None;
+            }
+            k += len;
+            continue;
+        }
+        // An organisation head: the name runs to the end of the run, over places inside it.
+        let head = ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, k, pe);
+        if head > 0 {
+            let mut e = org_end(ctx, k + head, run_end, sb, gaz);
+            if e > k + head || head_is_name(ctx, k, head) {
+                e = e.max(k + head);
+                out.push(rule(ctx, k, e, Label::Org, None));
+                *title = None;
+                return e.max(pe);
+            }
+        }
+        let head = ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, k, pe);
+        if head > 0 && k + head < pe {
+            out.push(rule(ctx, k, pe, Label::Loc, None));
+            return pe;
+        }
+        // A place head before a known place belongs to its name (`Desa Sukamaju`, `Pulau Jawa`).
+        if head > 0 && k + head == pe {
+            if let Some((_, ge, gm)) = gaz.iter().find(|x| x.0 == pe).copied() {
+                if ctx.gaz.entry(gm.entry).label == Label::Loc {
+                    out.push(Found {
+                        span: ctx.span(k, ge),
+                        label: Label::Loc,
+                        entry: Some(gm.entry),
+                        source: Source::Gazetteer,
+                        fuzzy: false,
+                        role: None,
+                    });
+                    return ge;
+                }
+            }
+        }
+        let t = ctx.cues.titles.longest_at(ctx.text, ctx.tokens, k, pe);
+        if t > 0 {
+            *title = Some(title.map_or(ctx.span(k, k + t), |s| s.cover(ctx.span(k, k + t))));
+            k += t;
+            continue;
+        }
+        if let Some(role) = *title {
+            // Skip the title's complement (`Menteri Keuangan`), then the name.
+            let mut n = k;
+            while n < pe && ctx.common(n) {
+                n += 1;
+            }
+            if n < pe {
+                let full_role = if n > k {
+                    role.cover(ctx.span(k, n))
+                } else {
+                    role
+                };
+                out.push(rule(ctx, n, pe, Label::Per, Some(full_role)));
+            }
+            *title = None;
+            return pe;
+        }
+        // Ordinary words opening the piece (`Menurut`, `Bersama`) are not part of a name, but a
+        // reporting word among them is a cue.
+        // A byline is a name whatever its words.
+        if k == sa && pe == sb && person_cue(ctx, sa, sb, k, pe, false, neighbours) {
+            out.push(rule(ctx, k, pe, Label::Per, None));
+            return pe;
+        }
+        let mut reported = ctx.cues.reporting.ends_before(ctx.text, ctx.tokens, k, sa) > 0;
+        // Only a sentence's first word, or a headline's, is capitalised for grammar's sake.
+        let headline = is_headline(ctx, sa, sb);
+        while k < pe
+            && ctx.common(k)
+            && (k == sa || headline || ctx.cues.reporting.contains_word(ctx.tok(k)))
+        {
+            reported |= ctx.cues.reporting.contains_word(ctx.tok(k));
+            k += 1;
+        }
+        if k < pe && (ctx.common(k) && pe - k == 1) {
+            return pe;
+        }
+        if k >= pe {
+            return pe;
+        }
+        let label = person_cue(ctx, sa, sb, k, pe, reported, neighbours)
+            .then_some(Label::Per)
+            .or_else(|| {
+                (k > sa
+                    && ctx
+                        .cues
+                        .loc_prepositions
+                        .ends_before(ctx.text, ctx.tokens, k, sa)
+                        > 0)
+                .then_some(Label::Loc)
+            });
+        if let Some(label) = label {
+            out.push(rule(ctx, k, pe, label, None));
+        }
+        return pe;
+    }
+    pe
+}
+
+/// A headline or title-case line: most of its words are capitalised.
+fn is_headline(ctx: &Ctx, sa: usize, sb: usize) -> bool {
+    let words = (sa..sb)
+        .filter(|&k| ctx.tokens[k].kind.is_wordlike())
+        .count();
+    let caps = (sa..sb).filter(|&k| ctx.is_cap(k)).count();
+    words >= 3 && caps * 10 >= words * 7
+}
+
+/// Where an organisation's name that starts at a head ends: over capitalised words, places and
+/// organisations of the run, and over `dan` joining two capitalised parts.
+fn org_end(
+    ctx: &Ctx,
+    mut k: usize,
+    run_end: usize,
+    sb: usize,
+    gaz: &[(usize, usize, GazMatch)],
+) -> usize {
+    let mut end = k;
+    while k < run_end {
+        if let Some((_, ge, gm)) = gaz.iter().find(|x| x.0 == k).copied() {
+            if ctx.gaz.entry(gm.entry).label == Label::Per {
+                break;
+            }
+            k = ge;
+        } else {
+            k += 1;
+        }
+        end = k;
+    }
+    if end == run_end && end + 1 < sb && ctx.tok(end) == "dan" && ctx.is_cap(end + 1) {
+        let mut e = end + 1;
+        while e < sb && ctx.is_cap(e) {
+            e += 1;
+        }
+        end = e;
+    }
+    end
+}
+
+/// A head that is a name by itself (an acronym such as `DPRD`, `Polda`).
+fn head_is_name(ctx: &Ctx, k: usize, len: usize) -> bool {
+    len == 1 && ctx.tok(k).chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// Whether the free words `k..pe` are a person by a cue other than a title.
+fn person_cue(
+    ctx: &Ctx,
+    sa: usize,
+    sb: usize,
+    k: usize,
+    pe: usize,
+    reported: bool,
+    neighbours: (Option<Span>, Option<Span>),
+) -> bool {
+    if reported {
+        return true;
+    }
+    // `X, juru bicara ...`
+    if pe + 1 < sb
+        && ctx.tok(pe) == ","
+        && ctx
+            .cues
+            .apposition
+            .longest_at(ctx.text, ctx.tokens, pe + 1, sb)
+            > 0
+    {
+        return true;
+    }
+    // `(X/AFP ...)`
+    if k > sa && ctx.tok(k - 1) == "(" && pe < sb && ctx.tok(pe) == "/" && ctx.adjacent(pe - 1, pe)
+    {
+        return true;
+    }
+    // A line holding only the name, next to the author's role.
+    if k == sa && pe == sb && pe - k <= 4 {
+        for s in [neighbours.0, neighbours.1].into_iter().flatten() {
+            let line = ctx.text[s.range()].trim();
+            if ctx.cues.byline.contains_word(line) {
+                return true;
+            }
+        }
+    }
+    let first = ctx.tok(k);
+    let last = ctx.tok(pe - 1);
+    let multi = pe - k >= 2;
+    (multi && (ctx.cues.is_given(first) || lexicon::is_family_name(last)))
+        || (!multi && k > sa && ctx.cues.is_given(first) && !lexicon::is_common_word(first))
+}
+
+/// The longest window of `k..pe` starting at `k` that typo tolerance explains.
+fn fuzzy_at(ctx: &Ctx, k: usize, pe: usize) -> Option<(usize, u32)> {
+    let max = (pe - k).min(5);
+    for len in (2..=max).rev() {
+        let words: Vec<&str> = (k..k + len).map(|i| ctx.tok(i)).collect();
+        if let Some(e) = ctx.gaz.fuzzy_lookup(&words) {
+            return Some((len, e));
+        }
+    }
+    None
+}
+
+fn rule(ctx: &Ctx, a: usize, b: usize, label: Label, role: Option<Span>) -> Found {
+    Found {
+        span: ctx.span(a, b),
+        label,
+        entry: None,
+        source: Source::Rule,
+        fuzzy: false,
+        role,
+    }
+}
+
+/// Doc-level identity: later mentions of rule-found names, first and last names of people, and
+/// acronyms introduced in brackets.
+fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
+    // Short forms: word → the entity it stands for (None when ambiguous).
+    let mut short: HashMap<String, Option<(Option<u32>, String, Label)>> = HashMap::new();
+    let mut full: HashMap<String, (Option<u32>, String, Label)> = HashMap::new();
+    let covered = |found: &[Found], span: Span| found.iter().any(|f| f.span.overlaps(span));
+    let mut extra: Vec<Found> = Vec::new();
+    for f in &found {
+        let surface = &ctx.text[f.span.range()];
+        let target = ident(ctx, f);
+        if f.source == Source::Rule {
+            full.entry(surface.to_string())
+                .or_insert_with(|| target.clone());
+        }
+        if f.label == Label::Per {
+            let words: Vec<&str> = surface.split(' ').collect();
+            if words.len() >= 2 {
+                for w in [words[0], words[words.len() - 1]] {
+                    let plain = w.chars().count() >= 3
+                        && w.chars().next().is_some_and(char::is_uppercase)
+                        && !lexicon::is_common_word(w);
+                    if plain {
+                        short
+                            .entry(w.to_string())
+                            .and_modify(|v| {
+                                if v.as_ref()
+                                    .is_some_and(|t| t.0 != target.0 || t.1 != target.1)
+                                {
+                                    *v = None;
+                                }
+                            })
+                            .or_insert_with(|| Some(target.clone()));
+                    }
+                }
+            }
+        }
+        // `Name (ACR)`
+        let after = ctx.tokens.partition_point(|t| t.span.start < f.span.end);
+        if after + 2 < ctx.tokens.len() && ctx.tok(after) == "(" && ctx.tok(after + 2) == ")" {
+            let acr = ctx.tok(after + 1);
+            let n = acr.chars().count();
+            if (2..=10).contains(&n) && acr.chars().filter(|c| c.is_uppercase()).count() * 2 > n {
+                let span = ctx.tokens[after + 1].span;
+                if !covered(&found, span) {
+                    extra.push(Found {
+                        span,
+                        label: f.label,
+                        entry: f.entry,
+                        source: Source::Alias,
+                        fuzzy: false,
+                        role: None,
+                    });
+                }
+                short.insert(acr.to_string(), Some(target.clone()));
+            }
+        }
+    }
+    found.extend(extra);
+    found.sort_by_key(|f| f.span.start);
+    // Second pass: uncovered capitalised tokens that repeat a known name or short form.
+    let mut more: Vec<Found> = Vec::new();
+    let mut fi = 0;
+    let mut si = 0;
+    let mut k = 0;
+    while k < ctx.tokens.len() {
+        let t = ctx.tokens[k];
+        while fi < found.len() && found[fi].span.end <= t.span.start {
+            fi += 1;
+        }
+        if fi < found.len() && found[fi].span.start < t.span.end || !ctx.is_cap(k) {
+            k += 1;
+            continue;
+        }
+        while si < sentences.len() && sentences[si].end <= t.span.start {
+            si += 1;
+        }
+        let sent_end = sentences.get(si).map_or(t.span.end, |s| s.end);
+        // The longest run of capitalised, uncovered tokens in this sentence.
+        let mut e = k;
+        while e < ctx.tokens.len()
+            && ctx.tokens[e].span.end <= sent_end
+            && ctx.is_cap(e)
+            && !(fi < found.len() && found[fi].span.start < ctx.tokens[e].span.end)
+        {
+            e += 1;
+        }
+        let mut matched = 0;
+        for len in (1..=(e - k).min(6)).rev() {
+            let span = ctx.span(k, k + len);
+            let s = &ctx.text[span.range()];
+            if let Some((entry, _, label)) = full.get(s) {
+                more.push(Found {
+                    span,
+                    label: *label,
+                    entry: *entry,
+                    source: Source::Rule,
+                    fuzzy: false,
+                    role: None,
+                });
+                matched = len;
+                break;
+            }
+            if len == 1 {
+                if let Some(Some((entry, _, label))) = short.get(s) {
+                    more.push(Found {
+                        span,
+                        label: *label,
+                        entry: *entry,
+                        source: Source::Alias,
+                        fuzzy: false,
+                        role: None,
+                    });
+                    matched = 1;
+                }
+            }
+        }
+        k += matched.max(1);
+    }
+    found.extend(more);
+    found.sort_by_key(|f| f.span.start);
+    found
+}
+
+/// The identity of a found mention: gazetteer entry or its rule name.
+fn ident(ctx: &Ctx, f: &Found) -> (Option<u32>, String, Label) {
+    match f.entry {
+        Some(e) => (Some(e), ctx.gaz.entry(e).name.to_string(), f.label),
+        None => (None, ctx.text[f.span.range()].to_string(), f.label),
+    }
+}
+
+/// Turns found mentions into entities, giving rule-found names document ids.
+fn entities(ctx: &Ctx, found: Vec<Found>) -> Vec<Entity> {
+    found
+        .into_iter()
+        .map(|f| {
+            let surface = &ctx.text[f.span.range()];
+            let (entity_id, name) = match f.entry {
+                Some(e) => {
+                    let entry = ctx.gaz.entry(e);
+                    (entry.id.to_string(), entry.name.to_string())
+                }
+                None => {
+                    let name = normalise_space(surface);
+                    (format!("doc:{}:{}", f.label.id_prefix(), slug(&name)), name)
+                }
+            };
+            Entity {
+                text: surface.to_string(),
+                label: f.label,
+                span: f.span,
+                entity_id,
+                name,
+                source: f.source,
+                fuzzy: f.fuzzy,
+                role: f.role.map(|r| normalise_space(&ctx.text[r.range()])),
+            }
+        })
+        .collect()
+}
+
+fn normalise_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A lowercase ASCII slug: `Afdal Namakule` → `afdal-namakule`.
+pub(crate) fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            _ => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() { "x".into() } else { out }
+}
+
+/// The default cues, with the given names learned from `gazetteer`.
+pub(crate) fn default_cues(gazetteer: &Gazetteer) -> Cues {
+    let mut cues = Cues::parse(
+        Path::new("gazetteers/cues.txt"),
+        include_str!("../gazetteers/cues.txt"),
+    )
+    .unwrap_or_else(|e| panic!("embedded cues: {e}"));
+    cues.learn_given_names(gazetteer);
+    cues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Extractor;
+
+    /// Every example sentence of every cue in `gazetteers/cues.txt`, run through the default
+    /// extractor.
+    #[test]
+    fn cue_examples() {
+        let cues = Cues::parse(
+            Path::new("gazetteers/cues.txt"),
+            include_str!("../gazetteers/cues.txt"),
+        )
+        .unwrap();
+        assert!(cues.examples.len() >= 20);
+        let extractor = Extractor::new();
+        let mut failures = Vec::new();
+        for ex in &cues.examples {
+            let doc = extractor.extract(&ex.text);
+            let got: Vec<(&str, Label, Source)> = doc
+                .entities
+                .iter()
+                .map(|e| (e.text.as_str(), e.label, e.source))
+                .collect();
+            match &ex.expected {
+                Some(want) => {
+                    for (name, label) in want {
+                        if !got.iter().any(|(t, l, _)| t == name && l == label) {
+                            failures.push(format!(
+                                "line {} [{}] {:?}: missing {name}/{label}; got {got:?}",
+                                ex.line, ex.cue, ex.text
+                            ));
+                        }
+                    }
+                }
+                None => {
+                    if got.iter().any(|(_, _, s)| *s == Source::Rule) {
+                        failures.push(format!(
+                            "line {} [{}] {:?}: expected no rule entity; got {got:?}",
+                            ex.line, ex.cue, ex.text
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn bad_cue_files() {
+        let err = Cues::parse(Path::new("c.txt"), "[person-nope]\n").unwrap_err();
+        assert_eq!(err.line(), Some(1));
+        assert!(
+            err.to_string()
+                .starts_with("c.txt:1: unknown cue [person-nope]"),
+            "{err}"
+        );
+        let err = Cues::parse(Path::new("c.txt"), "words = A\n").unwrap_err();
+        assert!(
+            err.to_string().contains("outside any [cue] section"),
+            "{err}"
+        );
+        let err = Cues::parse(
+            Path::new("c.txt"),
+            "[org-head]\n+ PT X tiba. => PT X/COMPANY\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("unknown label"), "{err}");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Afdal Namakule"), "afdal-namakule");
+        assert_eq!(slug("José  Ramos-Horta"), "jose-ramos-horta");
+        assert_eq!(slug("—"), "x");
+    }
+}
