@@ -334,7 +334,10 @@ impl GazetteerSource {
             for form in std::iter::once(&e.name).chain(&e.aliases) {
                 let form = form.trim();
                 forms.push(form.into());
-                add_fuzzy_keys(&mut fuzzy, form, id);
+                // Districts are too many and too alike to guess at (`Kota Utara`).
+                if kind != EntryKind::District {
+                    add_fuzzy_keys(&mut fuzzy, form, id);
+                }
                 let mut add = |s: &str, caps: bool| {
                     let p = *index.entry(s.to_string()).or_insert_with(|| {
                         strings.push(s.to_string());

@@ -746,7 +746,7 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
                 for w in [words[0], words[words.len() - 1]] {
                     let plain = w.chars().count() >= 3
                         && w.chars().next().is_some_and(char::is_uppercase)
-                        && !lexicon::is_common_word(w);
+                        && !ctx.cues.titles.contains_word(w);
                     if plain {
                         short
                             .entry(w.to_string())
@@ -828,7 +828,11 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
                 matched = len;
                 break;
             }
-            if len == 1 {
+            // A short form that is also an ordinary word needs more than a sentence's capital.
+            let sentence_start = sentences.get(si).is_some_and(|x| x.start == span.start);
+            let doubtful =
+                sentence_start && lexicon::is_common_word(s) && !is_person_context(ctx, k + 1);
+            if len == 1 && !doubtful {
                 if let Some(Some((entry, _, label))) = short.get(s) {
                     more.push(Found {
                         span,
@@ -847,6 +851,31 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
     found.extend(more);
     found.sort_by_key(|f| f.span.start);
     found
+}
+
+/// Whether the word after a sentence-initial short form reads as that person's action
+/// (`Kim kemudian ...`, `Kim mengatakan`) rather than a noun phrase going on.
+fn is_person_context(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.tok(k);
+    let verb_like =
+        w.len() > 5 && (w.starts_with("me") || w.starts_with("di") || w.starts_with("ber"));
+    verb_like
+        || matches!(
+            w,
+            "kemudian"
+                | "lalu"
+                | "juga"
+                | "pun"
+                | "sudah"
+                | "telah"
+                | "akan"
+                | "sedang"
+                | "tidak"
+                | "belum"
+                | "tiba"
+                | "dan"
+                | ","
+        )
 }
 
 /// The identity of a found mention: gazetteer entry or its rule name.
