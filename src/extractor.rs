@@ -132,7 +132,8 @@ impl Extractor {
         let sentences = sentence::sentences(text, &tokens);
         let reference_date = reference_date.or_else(|| time::find_reference_date(text));
         let times = time::find_times(text, &sentences, reference_date);
-        let entities = self.entities(text, &tokens, &sentences);
+        let time_spans: Vec<Span> = times.iter().map(|t| t.span).collect();
+        let entities = self.entities(text, &tokens, &sentences, &time_spans);
         Document {
             id: None,
             reference_date,
@@ -144,10 +145,24 @@ impl Extractor {
         }
     }
 
-    fn entities(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity> {
+    fn entities(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Span],
+        times: &[Span],
+    ) -> Vec<Entity> {
         let m = &*self.model;
         let matches = m.gazetteer.find(text, tokens, sentences);
-        recognize::recognize(text, tokens, sentences, &matches, &m.gazetteer, &m.cues)
+        recognize::recognize(
+            text,
+            tokens,
+            sentences,
+            &matches,
+            times,
+            &m.gazetteer,
+            &m.cues,
+        )
     }
 
     /// Number of gazetteer entries and of names and aliases the extractor knows.

@@ -98,6 +98,8 @@ pub(crate) struct CueExample {
 pub(crate) struct Cues {
     titles: Phrases,
     reporting: Phrases,
+    subject_verbs: Phrases,
+    list: Phrases,
     apposition: Phrases,
     given: HashSet<String>,
     byline: Phrases,
@@ -110,6 +112,8 @@ pub(crate) struct Cues {
 const CUE_NAMES: &[&str] = &[
     "person-title",
     "person-reporting",
+    "person-subject",
+    "person-list",
     "person-apposition",
     "person-given-name",
     "person-credit",
@@ -191,6 +195,8 @@ impl Cues {
         match cue {
             "person-title" => self.titles.add(w),
             "person-reporting" => self.reporting.add(w),
+            "person-subject" => self.subject_verbs.add(w),
+            "person-list" => self.list.add(w),
             "person-apposition" => self.apposition.add(w),
             "person-given-name" => {
                 self.given.insert(w.to_string());
@@ -249,6 +255,8 @@ struct Ctx<'a> {
     tokens: &'a [Token],
     gaz: &'a Gazetteer,
     cues: &'a Cues,
+    /// Tokens inside time expressions (`Selasa`, `Juni`): never part of a name.
+    in_time: Vec<bool>,
 }
 
 impl Ctx<'_> {
@@ -266,7 +274,20 @@ impl Ctx<'_> {
     /// initial).
     fn is_cap(&self, k: usize) -> bool {
         let t = self.tokens[k];
-        t.kind.is_wordlike() && self.tok(k).chars().next().is_some_and(char::is_uppercase)
+        if !t.kind.is_wordlike() || self.in_time[k] {
+            return false;
+        }
+        let w = self.tok(k);
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+        // Arabic and Dutch particles glued to a name: `al-Qassam`, `bin-Laden`.
+        w.split_once('-').is_some_and(|(particle, rest)| {
+            matches!(
+                particle,
+                "al" | "el" | "ad" | "as" | "ar" | "ash" | "at" | "az" | "bin" | "ibn"
+            ) && rest.chars().next().is_some_and(char::is_uppercase)
+        })
     }
 
     fn common(&self, k: usize) -> bool {
@@ -287,14 +308,22 @@ pub(crate) fn recognize(
     tokens: &[Token],
     sentences: &[Span],
     matches: &[GazMatch],
+    times: &[Span],
     gaz: &Gazetteer,
     cues: &Cues,
 ) -> Vec<Entity> {
+    let mut in_time = vec![false; tokens.len()];
+    for t in times {
+        let a = tokens.partition_point(|x| x.span.end <= t.start);
+        let b = tokens.partition_point(|x| x.span.start < t.end);
+        in_time[a..b].iter_mut().for_each(|x| *x = true);
+    }
     let ctx = Ctx {
         text,
         tokens,
         gaz,
         cues,
+        in_time,
     };
     let mut found: Vec<Found> = Vec::with_capacity(matches.len() * 2);
     let mut m = 0;
@@ -526,15 +555,16 @@ fn piece(
                 return e.max(pe);
             }
         }
+        // A place head: the name runs on like an organisation's, over the organisations and
+        // places inside it (`Rumah Sakit Pusat Pertamina`, `Kantor Kementerian Sosial`).
         let head = ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, k, pe);
-        if head > 0 && k + head < pe {
-            out.push(rule(ctx, k, pe, Label::Loc, None));
-            return pe;
-        }
-        // A place head before a known place belongs to its name (`Desa Sukamaju`, `Pulau Jawa`).
-        if head > 0 && k + head == pe {
-            if let Some((_, ge, gm)) = gaz.iter().find(|x| x.0 == pe).copied() {
-                if ctx.gaz.entry(gm.entry).label == Label::Loc {
+        if head > 0 {
+            let e = org_end(ctx, k + head, run_end, sb, gaz);
+            let single = gaz.iter().find(|x| x.0 == k + head && x.1 == e).copied();
+            match single {
+                // Only a known place after the head (`Desa Sukamaju`, `Pulau Jawa`): that place,
+                // its head included.
+                Some((_, ge, gm)) if ctx.gaz.entry(gm.entry).label == Label::Loc => {
                     out.push(Found {
                         span: ctx.span(k, ge),
                         label: Label::Loc,
@@ -545,6 +575,12 @@ fn piece(
                     });
                     return ge;
                 }
+                _ if e > k + head => {
+                    out.push(rule(ctx, k, e, Label::Loc, None));
+                    *title = None;
+                    return e.max(pe);
+                }
+                _ => {}
             }
         }
         let t = ctx.cues.titles.longest_at(ctx.text, ctx.tokens, k, pe);
@@ -593,7 +629,13 @@ fn piece(
         if k >= pe {
             return pe;
         }
-        let label = person_cue(ctx, sa, sb, k, pe, reported, neighbours)
+        // Another item of a list that holds a person (`Jero Wacik, Marzuki Alie, Toto Riyanto`).
+        let listed = k >= sa + 2
+            && ctx.cues.list.longest_at(ctx.text, ctx.tokens, k - 1, k) == 1
+            && out
+                .last()
+                .is_some_and(|f| f.label == Label::Per && f.span.end == ctx.tokens[k - 2].span.end);
+        let label = (listed || person_cue(ctx, sa, sb, k, pe, reported, neighbours))
             .then_some(Label::Per)
             .or_else(|| {
                 (k > sa
@@ -604,6 +646,16 @@ fn piece(
                         > 0)
                 .then_some(Label::Loc)
             });
+        // A first name before a known one-word name is one person (`Evelina Sutanto`).
+        let given_first = pe - k == 1 && !ctx.common(k);
+        if label == Some(Label::Per) || given_first {
+            if let Some((_, ge, gm)) = gaz.iter().find(|x| x.0 == pe).copied() {
+                if ctx.gaz.entry(gm.entry).label == Label::Per && ge - pe == 1 {
+                    out.push(rule(ctx, k, ge, Label::Per, None));
+                    return ge;
+                }
+            }
+        }
         if let Some(label) = label {
             out.push(rule(ctx, k, pe, label, None));
         }
@@ -668,6 +720,43 @@ fn person_cue(
     neighbours: (Option<Span>, Option<Span>),
 ) -> bool {
     if reported {
+        return true;
+    }
+    // `X mengatakan`, `X juga menegaskan`: a name (not an acronym) as the subject of a saying verb.
+    let mut v = pe;
+    while v < sb
+        && matches!(
+            ctx.tok(v),
+            "juga"
+                | "pun"
+                | "kemudian"
+                | "lalu"
+                | "sendiri"
+                | "pun"
+                | "saat"
+                | "ketika"
+                | "telah"
+                | "sudah"
+                | "tak"
+                | "tidak"
+                | "belum"
+        )
+    {
+        v += 1;
+    }
+    let acronym = pe - k == 1
+        && ctx
+            .tok(k)
+            .chars()
+            .all(|c| c.is_uppercase() || !c.is_alphabetic());
+    if v < sb
+        && !acronym
+        && ctx
+            .cues
+            .subject_verbs
+            .longest_at(ctx.text, ctx.tokens, v, sb)
+            > 0
+    {
         return true;
     }
     // `X, juru bicara ...`
