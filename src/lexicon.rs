@@ -71,6 +71,7 @@ pub(crate) fn warm() {
     Lazy::force(&ROOTS);
     Lazy::force(&GIVEN_NAMES);
     Lazy::force(&FAMILY_NAMES);
+    Lazy::force(&COMMON_ACRONYMS);
 }
 
 static GIVEN_NAMES: Lazy<HashSet<&'static str>> =
@@ -78,6 +79,14 @@ static GIVEN_NAMES: Lazy<HashSet<&'static str>> =
 
 static FAMILY_NAMES: Lazy<HashSet<&'static str>> =
     Lazy::new(|| data_lines(include_str!("../gazetteers/lexicon/family-names.txt")).collect());
+
+static COMMON_ACRONYMS: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| data_lines(include_str!("../gazetteers/lexicon/common-acronyms.txt")).collect());
+
+/// Whether an all-capitals word names an ordinary thing (`BBM`, `KTP`, `SPBU`).
+pub(crate) fn is_common_acronym(word: &str) -> bool {
+    COMMON_ACRONYMS.contains(word)
+}
 
 /// Whether `word` is an Indonesian given name (`Budi`, `Siti`).
 pub(crate) fn is_given_name(word: &str) -> bool {

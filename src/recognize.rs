@@ -646,6 +646,10 @@ fn piece(
                         > 0)
                 .then_some(Label::Loc)
             });
+        // An acronym nothing else explains names an organisation (`KGB`, `QVC`), unless it
+        // names an ordinary thing (`BBM`, `KTP`).
+        let label =
+            label.or_else(|| (pe - k == 1 && is_unknown_acronym(ctx.tok(k))).then_some(Label::Org));
         // A first name before a known one-word name is one person (`Evelina Sutanto`).
         let given_first = pe - k == 1 && !ctx.common(k);
         if label == Some(Label::Per) || given_first {
@@ -662,6 +666,18 @@ fn piece(
         return pe;
     }
     pe
+}
+
+/// An all-capitals word of two to six letters that is no ordinary acronym or word.
+fn is_unknown_acronym(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=6).contains(&n)
+        && w.chars().all(|c| c.is_ascii_uppercase())
+        && !lexicon::is_common_acronym(w)
+        && !lexicon::is_common_word(w)
+        && !w
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
 /// A headline or title-case line: most of its words are capitalised.
