@@ -292,7 +292,14 @@ impl Ctx<'_> {
 
     fn common(&self, k: usize) -> bool {
         let w = self.tok(k);
-        !self.cues.is_given(w) && lexicon::is_common_word(w)
+        is_pronoun(w) || (!self.cues.is_given(w) && lexicon::is_common_word(w))
+    }
+
+    fn all_caps(&self, k: usize) -> bool {
+        let w = self.tok(k);
+        w.chars().count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || c == '-' || c.is_ascii_digit())
     }
 
     /// Tokens glued without a space (`Smirnov/AFP`): the slash is not a separator here.
@@ -592,7 +599,7 @@ fn piece(
         if let Some(role) = *title {
             // Skip the title's complement (`Menteri Keuangan`), then the name.
             let mut n = k;
-            while n < pe && ctx.common(n) {
+            while n < pe && (ctx.common(n) || ctx.all_caps(n)) {
                 n += 1;
             }
             if n < pe {
@@ -601,7 +608,18 @@ fn piece(
                 } else {
                     role
                 };
-                out.push(rule(ctx, n, pe, Label::Per, Some(full_role)));
+                // A known surname right after completes the name (`Soesilo Bambang Yudhoyono`).
+                let end = match gaz.iter().find(|x| x.0 == pe) {
+                    Some(&(_, ge, gm))
+                        if ctx.gaz.entry(gm.entry).label == Label::Per && ge - pe == 1 =>
+                    {
+                        ge
+                    }
+                    _ => pe,
+                };
+                out.push(rule(ctx, n, end, Label::Per, Some(full_role)));
+                *title = None;
+                return end;
             }
             *title = None;
             return pe;
@@ -613,6 +631,7 @@ fn piece(
             out.push(rule(ctx, k, pe, Label::Per, None));
             return pe;
         }
+        let start_k = k;
         let mut reported = ctx.cues.reporting.ends_before(ctx.text, ctx.tokens, k, sa) > 0;
         // Only a sentence's first word, or a headline's, is capitalised for grammar's sake.
         let headline = is_headline(ctx, sa, sb);
@@ -622,6 +641,15 @@ fn piece(
         {
             reported |= ctx.cues.reporting.contains_word(ctx.tok(k));
             k += 1;
+        }
+        // What the ordinary words hid may be a title or a head (`Tenanglah Pak Suhardi`).
+        let cue_at = |i: usize| {
+            [&ctx.cues.titles, &ctx.cues.org_heads, &ctx.cues.loc_heads]
+                .iter()
+                .any(|p| p.longest_at(ctx.text, ctx.tokens, i, pe) > 0)
+        };
+        if k > start_k && k < pe && cue_at(k) {
+            continue;
         }
         if k < pe && (ctx.common(k) && pe - k == 1) {
             return pe;
@@ -680,6 +708,31 @@ fn is_unknown_acronym(w: &str) -> bool {
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
+/// Personal and demonstrative pronouns, capitalised at a sentence's start (`Ia mengatakan`).
+fn is_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "Ia" | "Dia"
+            | "Mereka"
+            | "Kami"
+            | "Kita"
+            | "Saya"
+            | "Aku"
+            | "Anda"
+            | "Beliau"
+            | "Engkau"
+            | "Kamu"
+            | "Kalian"
+            | "Itu"
+            | "Ini"
+            | "Sini"
+            | "Sana"
+            | "Keduanya"
+            | "Kedua"
+            | "Para"
+    )
+}
+
 /// A headline or title-case line: most of its words are capitalised.
 fn is_headline(ctx: &Ctx, sa: usize, sb: usize) -> bool {
     let words = (sa..sb)
@@ -699,9 +752,29 @@ fn org_end(
     gaz: &[(usize, usize, GazMatch)],
 ) -> usize {
     let mut end = k;
+    let first = k;
     while k < run_end {
+        // An address number is not part of the name (`Jalan Hayam Wuruk Nomor 30`).
+        if matches!(
+            ctx.tok(k),
+            "Nomor"
+                | "No."
+                | "No"
+                | "Nomer"
+                | "Kav."
+                | "Kavling"
+                | "Blok"
+                | "RT"
+                | "RW"
+                | "Km"
+                | "KM"
+        ) {
+            break;
+        }
         if let Some((_, ge, gm)) = gaz.iter().find(|x| x.0 == k).copied() {
-            if ctx.gaz.entry(gm.entry).label == Label::Per {
+            // A person right after the head is whom it is named after (`Jalan Hayam Wuruk`,
+            // `Universitas Gajah Mada`); a person further on is not part of the name.
+            if ctx.gaz.entry(gm.entry).label == Label::Per && k != first {
                 break;
             }
             k = ge;
