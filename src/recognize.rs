@@ -651,7 +651,8 @@ fn piece(
         if k > start_k && k < pe && cue_at(k) {
             continue;
         }
-        if k < pe && (ctx.common(k) && pe - k == 1) {
+        // A lone ordinary word is a name only when a reporting verb says so (`kata Akbar`).
+        if k < pe && ctx.common(k) && pe - k == 1 && !reported {
             return pe;
         }
         if k >= pe {
