@@ -2,6 +2,7 @@
 
 use crate::document::{Document, Entity, Source};
 use crate::error::Error;
+use crate::event::patterns::{self, Patterns};
 use crate::gazetteer::{Gazetteer, GazetteerEntry, GazetteerSource};
 use crate::{Span, Token, sentence, time};
 use jiff::civil::Date;
@@ -57,6 +58,7 @@ fn default_source() -> GazetteerSource {
 
 static DEFAULT_SOURCE: Lazy<GazetteerSource> = Lazy::new(default_source);
 static DEFAULT_GAZETTEER: Lazy<Arc<Gazetteer>> = Lazy::new(|| Arc::new(DEFAULT_SOURCE.build()));
+static DEFAULT_PATTERNS: Lazy<Arc<Patterns>> = Lazy::new(|| Arc::new(patterns::defaults()));
 
 /// Extracts entities, times and events from Indonesian news text.
 ///
@@ -75,6 +77,7 @@ static DEFAULT_GAZETTEER: Lazy<Arc<Gazetteer>> = Lazy::new(|| Arc::new(DEFAULT_S
 #[derive(Clone, Debug)]
 pub struct Extractor {
     gazetteer: Arc<Gazetteer>,
+    patterns: Arc<Patterns>,
     tokens: bool,
 }
 
@@ -89,6 +92,7 @@ impl Extractor {
     pub fn new() -> Extractor {
         Extractor {
             gazetteer: Arc::clone(&DEFAULT_GAZETTEER),
+            patterns: Arc::clone(&DEFAULT_PATTERNS),
             tokens: false,
         }
     }
@@ -118,13 +122,15 @@ impl Extractor {
         let reference_date = reference_date.or_else(|| time::find_reference_date(text));
         let times = time::find_times(text, &sentences, reference_date);
         let entities = self.entities(text, &tokens, &sentences);
+        let events =
+            crate::event::find_events(text, &tokens, &sentences, &entities, &times, &self.patterns);
         Document {
             id: None,
             reference_date,
             sentences,
             entities,
             times,
-            events: Vec::new(),
+            events,
             tokens: self.tokens.then_some(tokens),
         }
     }
@@ -187,6 +193,7 @@ impl Extractor {
 pub struct ExtractorBuilder {
     defaults: bool,
     extra: GazetteerSource,
+    patterns: Option<Patterns>,
     tokens: bool,
 }
 
@@ -202,6 +209,7 @@ impl ExtractorBuilder {
         ExtractorBuilder {
             defaults: true,
             extra: GazetteerSource::default(),
+            patterns: None,
             tokens: false,
         }
     }
@@ -249,6 +257,41 @@ impl ExtractorBuilder {
         Ok(self)
     }
 
+    /// Adds the triggers and cue words of an event pattern file (format:
+    /// `gazetteers/patterns/FORMAT.md`) to the embedded ones.
+    ///
+    /// # Errors
+    ///
+    /// A missing or unreadable file, invalid UTF-8, or a bad line; the error names the file and
+    /// line.
+    pub fn patterns_file(mut self, path: impl AsRef<Path>) -> Result<ExtractorBuilder, Error> {
+        self.patterns
+            .get_or_insert_with(Patterns::default)
+            .add_file(path.as_ref())?;
+        Ok(self)
+    }
+
+    /// Adds event patterns from text; `name` stands for the file in error messages.
+    ///
+    /// ```
+    /// let extractor = warta::Extractor::builder()
+    ///     .patterns_str("mine.tsv", "trigger\tMEET\tbersilaturahmi\tmeet\tdirect\n")?
+    ///     .build()?;
+    /// let doc = extractor.extract("Joko Widodo bersilaturahmi dengan Jusuf Kalla.");
+    /// assert_eq!(doc.events.len(), 1);
+    /// # Ok::<(), warta::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A bad line, named by `name` and line number.
+    pub fn patterns_str(mut self, name: &str, text: &str) -> Result<ExtractorBuilder, Error> {
+        self.patterns
+            .get_or_insert_with(Patterns::default)
+            .add_text(Path::new(name), text)?;
+        Ok(self)
+    }
+
     /// Compiles the extractor.
     ///
     /// # Errors
@@ -264,8 +307,17 @@ impl ExtractorBuilder {
             }
             (false, _) => Arc::new(self.extra.build()),
         };
+        let patterns = match self.patterns {
+            None => Arc::clone(&DEFAULT_PATTERNS),
+            Some(extra) => {
+                let mut p = Patterns::clone(&DEFAULT_PATTERNS);
+                p.extend(&extra);
+                Arc::new(p)
+            }
+        };
         Ok(Extractor {
             gazetteer,
+            patterns,
             tokens: self.tokens,
         })
     }
@@ -275,4 +327,5 @@ impl ExtractorBuilder {
 pub(crate) fn warm() {
     crate::lexicon::warm();
     Lazy::force(&DEFAULT_GAZETTEER);
+    Lazy::force(&DEFAULT_PATTERNS);
 }
