@@ -154,6 +154,8 @@ struct Resolved {
     anaphor: bool,
     /// Can be a party at all.
     party: bool,
+    /// One capitalised word no list knows: a party only right after `kata`, `ujar`.
+    lone_name: bool,
 }
 
 struct Sentence<'a> {
@@ -186,6 +188,8 @@ struct Args {
     place_at: Option<usize>,
     /// The frame's conditions failed (`kata` not after a quote).
     invalid: bool,
+    /// `kata Herry`: a lone unknown capitalised word is the speaker's name.
+    lone_name_ok: bool,
 }
 
 impl Sentence<'_> {
@@ -208,6 +212,7 @@ impl Sentence<'_> {
             refs: Vec::new(),
             anaphor: false,
             party: true,
+            lone_name: false,
         };
         match &c.head {
             Head::Named(e) => {
@@ -250,7 +255,10 @@ impl Sentence<'_> {
                     }
                     // Two or more unknown capitalised words: a name no list has; one is too
                     // often an ordinary word in a headline or at a sentence start.
-                    None => r.party = words.split_whitespace().count() >= 2,
+                    None => {
+                        r.lone_name = words.split_whitespace().count() == 1;
+                        r.party = !r.lone_name;
+                    }
                 }
             }
             Head::Unnamed => {}
@@ -476,19 +484,28 @@ impl Sentence<'_> {
     fn coordinated_at(&self, i: usize) -> Option<(Vec<usize>, usize)> {
         let mut c = self.chunk_starting_at(i)?;
         let mut out = vec![c];
+        // Up to the last `dan`: a comma alone ends the phrase (`Kedatangan X, Y memasuki`).
+        let mut confirmed = (1, self.chunks[c].end);
         loop {
             let j = self.chunks[c].end;
-            let joins = self
-                .w(j)
-                .is_some_and(|w| w.is("dan") || w.is("serta") || w.is_comma());
-            match self.chunk_starting_at(j + 1).filter(|_| joins) {
+            let Some(w) = self.w(j) else { break };
+            let and = w.is("dan") || w.is("serta");
+            match self
+                .chunk_starting_at(j + 1)
+                .filter(|_| and || w.is_comma())
+            {
                 Some(n) => {
                     out.push(n);
                     c = n;
+                    if and {
+                        confirmed = (out.len(), self.chunks[n].end);
+                    }
                 }
-                None => return Some((out, j)),
+                None => break,
             }
         }
+        out.truncate(confirmed.0);
+        Some((out, confirmed.1))
     }
 
     fn is_person_chunk(&self, c: usize) -> bool {
@@ -524,7 +541,12 @@ impl Sentence<'_> {
                 .checked_sub(1)
                 .filter(|&i| self.words[i].is_comma())
                 .and_then(|i| self.chunk_ending_at(i))?;
-            return self.is_person_chunk(c1).then(|| vec![c1]);
+            if self.is_person_chunk(c1) {
+                return Some(vec![c1]);
+            }
+            // `Pemimpin terpilih Hong Kong, Carrie Lam, bertemu`: the name is the apposition.
+            let named = matches!(self.chunks[c2].head, Head::Named(_) | Head::Unknown);
+            return named.then(|| vec![c2]);
         }
         let c = self.chunk_ending_at(k)?;
         let after_preposition = |c: usize| {
@@ -671,6 +693,7 @@ impl Sentence<'_> {
                 } else if let Some(c) = self.chunk_starting_at(m.end) {
                     a.roles.push((Role::Speaker, c));
                     a.n_subject = 1;
+                    a.lone_name_ok = true;
                 }
                 a.content = self.span_of(0, m.start);
             }
@@ -837,7 +860,10 @@ impl Sentence<'_> {
             }
         };
         for &(role, c) in &args.roles {
-            let Some(r) = resolved.get(c).filter(|r| r.party) else {
+            let Some(r) = resolved
+                .get(c)
+                .filter(|r| r.party || (r.lone_name && args.lone_name_ok))
+            else {
                 continue;
             };
             anaphors_only &= r.anaphor;
