@@ -295,3 +295,63 @@ fn seed_article_rows_needing_recognition() {
                 .any(|p| p.name.as_deref() == Some("Kantor Berita Pusat Korea Utara"))
     }));
 }
+
+macro_rules! bad_pattern_fixtures {
+    ($($name:ident: $file:expr => ($line:expr, $msg:expr);)*) => {
+        $(#[test] fn $name() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/", $file);
+            let err = Extractor::builder().patterns_file(path).unwrap_err();
+            assert_eq!(err.line(), $line, "{err}");
+            let msg = err.to_string();
+            assert!(msg.starts_with(path) && msg.contains($msg), "{msg}");
+        })*
+    };
+}
+
+bad_pattern_fixtures! {
+    pattern_unknown_type: "bad-pattern-type.tsv" => (Some(4), "unknown event type \"MEETING\"");
+    pattern_example_first: "bad-pattern-example.tsv" => (Some(2), "example before any trigger");
+    pattern_bad_option: "bad-pattern-option.tsv" => (Some(2), "invalid trigger option \"sometimes\"");
+    pattern_unknown_cue: "bad-pattern-cue.tsv" => (Some(3), "unknown cue list \"colours\"");
+}
+
+#[test]
+fn pattern_file_from_disk_adds_a_trigger() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/good-patterns.tsv"
+    );
+    let extractor = Extractor::builder()
+        .patterns_file(path)
+        .unwrap()
+        .build()
+        .unwrap();
+    let doc = extractor.extract("Joko Widodo bersilaturahmi dengan Jusuf Kalla di Jakarta.");
+    assert_eq!(doc.events.len(), 1);
+    assert_eq!(doc.events[0].kind, Meet);
+    assert!(
+        Extractor::builder()
+            .patterns_file("/nonexistent/p.tsv")
+            .unwrap_err()
+            .is_io()
+    );
+}
+
+#[test]
+fn modality_and_no_panic_on_odd_input() {
+    let doc = Extractor::new().extract("Joko Widodo tidak bertemu dengan Jusuf Kalla.");
+    assert_eq!(doc.events[0].modality, Modality::Negated);
+    let doc = Extractor::new().extract("Joko Widodo akan bertemu dengan Jusuf Kalla.");
+    assert_eq!(doc.events[0].modality, Modality::Planned);
+    for t in [
+        "",
+        "bertemu",
+        "dengan dan , oleh",
+        "kata",
+        "(((",
+        "Ia mengatakan",
+        "menyambutnya oleh",
+    ] {
+        Extractor::new().extract(t);
+    }
+}

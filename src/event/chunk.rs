@@ -221,7 +221,7 @@ fn chunk(
         span,
         title: None,
     };
-    if let Some(e) = of(Label::Per).last() {
+    if let Some(e) = of(Label::Per).next_back() {
         let es = entities[e].span;
         c.head = Head::Named(e);
         c.span = es;
