@@ -7,12 +7,19 @@
 use std::time::Instant;
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "../shared/data/indosum/articles.jsonl".into());
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/data/indosum/articles.jsonl".into());
     let jsonl = std::fs::read_to_string(&path).expect("corpus");
     let texts: Vec<String> = jsonl
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["text"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["text"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     let mb = texts.iter().map(|t| t.len()).sum::<usize>() as f64 / 1e6;
     let t = Instant::now();
@@ -23,7 +30,11 @@ fn main() {
         let t = Instant::now();
         let n: usize = texts.iter().map(|x| f(x)).sum();
         let s = t.elapsed().as_secs_f64();
-        println!("{name:12} {:7.1} MB/s  ({n} items, {:.0} ms)", mb / s, s * 1e3);
+        println!(
+            "{name:12} {:7.1} MB/s  ({n} items, {:.0} ms)",
+            mb / s,
+            s * 1e3
+        );
     };
     time("tokenize", &|x| warta::tokenize(x).len());
     time("sentences", &|x| warta::split_sentences(x).len());

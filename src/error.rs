@@ -35,6 +35,12 @@ pub(crate) enum ErrorKind {
     DuplicateId { id: String, first: String },
     BadAttr(String),
     Cue(String),
+    UnknownDirective(String),
+    UnknownEventType(String),
+    UnknownFrame(String),
+    UnknownCue(String),
+    BadOption(String),
+    ExampleWithoutTrigger,
 }
 
 impl Error {
@@ -101,6 +107,20 @@ impl fmt::Display for Error {
             }
             ErrorKind::BadAttr(a) => write!(f, "invalid attribute {a:?} (expected key=value)"),
             ErrorKind::Cue(msg) => f.write_str(msg),
+            ErrorKind::UnknownDirective(d) => {
+                write!(f, "unknown directive {d:?} (expected trigger, cue, + or -)")
+            }
+            ErrorKind::UnknownEventType(t) => write!(
+                f,
+                "unknown event type {t:?} (expected MEET, VISIT, ARRIVE, HOST, STATEMENT or TRANSFER)"
+            ),
+            ErrorKind::UnknownFrame(fr) => write!(f, "unknown argument frame {fr:?}"),
+            ErrorKind::UnknownCue(c) => write!(f, "unknown cue list {c:?}"),
+            ErrorKind::BadOption(o) => write!(
+                f,
+                "invalid trigger option {o:?} (expected nominal, direct or unless=word|word)"
+            ),
+            ErrorKind::ExampleWithoutTrigger => f.write_str("example before any trigger"),
         }
     }
 }

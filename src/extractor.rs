@@ -2,6 +2,7 @@
 
 use crate::document::{Document, Entity};
 use crate::error::Error;
+use crate::event::patterns::{self, Patterns};
 use crate::gazetteer::{Gazetteer, GazetteerEntry, GazetteerSource};
 use crate::recognize::{self, Cues};
 use crate::{Span, Token, sentence, time};
@@ -72,6 +73,7 @@ impl Model {
 
 static DEFAULT_SOURCE: Lazy<GazetteerSource> = Lazy::new(default_source);
 static DEFAULT_MODEL: Lazy<Arc<Model>> = Lazy::new(|| Arc::new(Model::new(DEFAULT_SOURCE.build())));
+static DEFAULT_PATTERNS: Lazy<Arc<Patterns>> = Lazy::new(|| Arc::new(patterns::defaults()));
 
 /// Extracts entities, times and events from Indonesian news text.
 ///
@@ -90,6 +92,7 @@ static DEFAULT_MODEL: Lazy<Arc<Model>> = Lazy::new(|| Arc::new(Model::new(DEFAUL
 #[derive(Clone, Debug)]
 pub struct Extractor {
     model: Arc<Model>,
+    patterns: Arc<Patterns>,
     tokens: bool,
 }
 
@@ -104,6 +107,7 @@ impl Extractor {
     pub fn new() -> Extractor {
         Extractor {
             model: Arc::clone(&DEFAULT_MODEL),
+            patterns: Arc::clone(&DEFAULT_PATTERNS),
             tokens: false,
         }
     }
@@ -134,13 +138,15 @@ impl Extractor {
         let times = time::find_times(text, &sentences, reference_date);
         let time_spans: Vec<Span> = times.iter().map(|t| t.span).collect();
         let entities = self.entities(text, &tokens, &sentences, &time_spans);
+        let events =
+            crate::event::find_events(text, &tokens, &sentences, &entities, &times, &self.patterns);
         Document {
             id: None,
             reference_date,
             sentences,
             entities,
             times,
-            events: Vec::new(),
+            events,
             tokens: self.tokens.then_some(tokens),
         }
     }
@@ -206,6 +212,7 @@ impl Extractor {
 pub struct ExtractorBuilder {
     defaults: bool,
     extra: GazetteerSource,
+    patterns: Option<Patterns>,
     tokens: bool,
 }
 
@@ -221,6 +228,7 @@ impl ExtractorBuilder {
         ExtractorBuilder {
             defaults: true,
             extra: GazetteerSource::default(),
+            patterns: None,
             tokens: false,
         }
     }
@@ -268,6 +276,41 @@ impl ExtractorBuilder {
         Ok(self)
     }
 
+    /// Adds the triggers and cue words of an event pattern file (format:
+    /// `gazetteers/patterns/FORMAT.md`) to the embedded ones.
+    ///
+    /// # Errors
+    ///
+    /// A missing or unreadable file, invalid UTF-8, or a bad line; the error names the file and
+    /// line.
+    pub fn patterns_file(mut self, path: impl AsRef<Path>) -> Result<ExtractorBuilder, Error> {
+        self.patterns
+            .get_or_insert_with(Patterns::default)
+            .add_file(path.as_ref())?;
+        Ok(self)
+    }
+
+    /// Adds event patterns from text; `name` stands for the file in error messages.
+    ///
+    /// ```
+    /// let extractor = warta::Extractor::builder()
+    ///     .patterns_str("mine.tsv", "trigger\tMEET\tbersilaturahmi\tmeet\tdirect\n")?
+    ///     .build()?;
+    /// let doc = extractor.extract("Joko Widodo bersilaturahmi dengan Jusuf Kalla.");
+    /// assert_eq!(doc.events.len(), 1);
+    /// # Ok::<(), warta::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A bad line, named by `name` and line number.
+    pub fn patterns_str(mut self, name: &str, text: &str) -> Result<ExtractorBuilder, Error> {
+        self.patterns
+            .get_or_insert_with(Patterns::default)
+            .add_text(Path::new(name), text)?;
+        Ok(self)
+    }
+
     /// Compiles the extractor.
     ///
     /// # Errors
@@ -283,8 +326,17 @@ impl ExtractorBuilder {
             }
             (false, _) => Arc::new(Model::new(self.extra.build())),
         };
+        let patterns = match self.patterns {
+            None => Arc::clone(&DEFAULT_PATTERNS),
+            Some(extra) => {
+                let mut p = Patterns::clone(&DEFAULT_PATTERNS);
+                p.extend(&extra);
+                Arc::new(p)
+            }
+        };
         Ok(Extractor {
             model,
+            patterns,
             tokens: self.tokens,
         })
     }
@@ -294,4 +346,5 @@ impl ExtractorBuilder {
 pub(crate) fn warm() {
     crate::lexicon::warm();
     Lazy::force(&DEFAULT_MODEL);
+    Lazy::force(&DEFAULT_PATTERNS);
 }

@@ -31,6 +31,7 @@
 mod document;
 mod error;
 pub mod eval;
+mod event;
 mod extractor;
 mod gazetteer;
 mod lexicon;

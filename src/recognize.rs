@@ -16,6 +16,7 @@
 //!    - a reporting verb before it (`kata`, `ujar`), a role after it (`X, juru bicara …`), a photo
 //!      credit (`(X/AFP …)`), a byline next to `Penulis`, or a given name opening it: a person;
 //!    - a place preposition before it (`di`, `ke`, `dari`): a place.
+//!
 //!    Capitalised ordinary words (sentence starts, headlines: `Bertemu`, `Menurut`) are never
 //!    names on their own; a piece that no cue explains is left out.
 //! 3. **One identity per entity**: every later mention of a name found by a rule carries the
@@ -83,8 +84,9 @@ impl Phrases {
     }
 }
 
-/// One example sentence of a cue, from `gazetteers/cues.txt`.
+/// One example sentence of a cue, from `gazetteers/cues.txt`; the cue test runs them all.
 #[derive(Debug, Clone)]
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) struct CueExample {
     pub(crate) cue: String,
     pub(crate) line: usize,
@@ -217,13 +219,12 @@ impl Cues {
                 continue;
             }
             let mut words = e.name.split(' ');
-            if let (Some(first), Some(_)) = (words.next(), words.next()) {
-                if first.chars().count() >= 3
-                    && first.chars().next().is_some_and(char::is_uppercase)
-                    && !lexicon::is_common_word(first)
-                {
-                    self.given.insert(first.to_string());
-                }
+            if let (Some(first), Some(_)) = (words.next(), words.next())
+                && first.chars().count() >= 3
+                && first.chars().next().is_some_and(char::is_uppercase)
+                && !lexicon::is_common_word(first)
+            {
+                self.given.insert(first.to_string());
             }
         }
     }
@@ -247,6 +248,8 @@ struct Found {
     source: Source,
     fuzzy: bool,
     role: Option<Span>,
+    /// The canonical name of the rule-found entity a short form stands for.
+    alias_of: Option<String>,
 }
 
 /// Everything recognition needs about a text.
@@ -386,6 +389,7 @@ fn sentence(
             source: Source::Gazetteer,
             fuzzy: false,
             role: None,
+            alias_of: None,
         });
     }
     let mut k = a;
@@ -488,15 +492,15 @@ fn run(
             let label = ctx.gaz.entry(gm.entry).label;
             // A generic institution followed by a place is that place's office
             // (`Badan Penanggulangan Bencana Daerah Garut`, `Kejaksaan Tinggi Sulawesi Selatan`).
-            if label == Label::Org && ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, k, ge) > 0
+            if label == Label::Org
+                && ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, k, ge) > 0
+                && let Some((_, le, lm)) = gaz_at(ge)
+                && ctx.gaz.entry(lm.entry).label == Label::Loc
+                && title.is_none()
             {
-                if let Some((_, le, lm)) = gaz_at(ge) {
-                    if ctx.gaz.entry(lm.entry).label == Label::Loc && title.is_none() {
-                        out.push(rule(ctx, k, le, Label::Org, None));
-                        k = le;
-                        continue;
-                    }
-                }
+                out.push(rule(ctx, k, le, Label::Org, None));
+                k = le;
+                continue;
             }
             // A place or organisation right after a title is its complement
             // (`Presiden Rusia Vladimir Putin`); a person ends the title's reach.
@@ -544,6 +548,7 @@ fn piece(
                 source: Source::Gazetteer,
                 fuzzy: true,
                 role: None,
+                alias_of: None,
             });
             if e.label == Label::Per {
                 *title = None;
@@ -579,6 +584,7 @@ fn piece(
                         source: Source::Gazetteer,
                         fuzzy: false,
                         role: None,
+                        alias_of: None,
                     });
                     return ge;
                 }
@@ -681,13 +687,13 @@ fn piece(
             label.or_else(|| (pe - k == 1 && is_unknown_acronym(ctx.tok(k))).then_some(Label::Org));
         // A first name before a known one-word name is one person (`Evelina Sutanto`).
         let given_first = pe - k == 1 && !ctx.common(k);
-        if label == Some(Label::Per) || given_first {
-            if let Some((_, ge, gm)) = gaz.iter().find(|x| x.0 == pe).copied() {
-                if ctx.gaz.entry(gm.entry).label == Label::Per && ge - pe == 1 {
-                    out.push(rule(ctx, k, ge, Label::Per, None));
-                    return ge;
-                }
-            }
+        if (label == Some(Label::Per) || given_first)
+            && let Some((_, ge, gm)) = gaz.iter().find(|x| x.0 == pe).copied()
+            && ctx.gaz.entry(gm.entry).label == Label::Per
+            && ge - pe == 1
+        {
+            out.push(rule(ctx, k, ge, Label::Per, None));
+            return ge;
         }
         if let Some(label) = label {
             out.push(rule(ctx, k, pe, label, None));
@@ -822,7 +828,6 @@ fn person_cue(
                 | "kemudian"
                 | "lalu"
                 | "sendiri"
-                | "pun"
                 | "saat"
                 | "ketika"
                 | "telah"
@@ -901,6 +906,7 @@ fn rule(ctx: &Ctx, a: usize, b: usize, label: Label, role: Option<Span>) -> Foun
         source: Source::Rule,
         fuzzy: false,
         role,
+        alias_of: None,
     }
 }
 
@@ -956,6 +962,7 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
                         source: Source::Alias,
                         fuzzy: false,
                         role: None,
+                        alias_of: None,
                     });
                 }
                 short.insert(acr.to_string(), Some(target.clone()));
@@ -964,6 +971,22 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
     }
     found.extend(extra);
     found.sort_by_key(|f| f.span.start);
+    // A one-word name a cue found (`kata Ahmad`) is the short form of a fuller name of the
+    // document (`Ahmad Heryawan`) when that is the only one it can stand for.
+    for f in &mut found {
+        let surface = &ctx.text[f.span.range()];
+        if f.source == Source::Rule
+            && f.label == Label::Per
+            && !surface.contains(' ')
+            && let Some(Some((entry, name, label))) = short.get(surface)
+            && *label == Label::Per
+            && name != surface
+        {
+            f.entry = *entry;
+            f.alias_of = entry.is_none().then(|| name.clone());
+            f.source = Source::Alias;
+        }
+    }
     // Second pass: uncovered capitalised tokens that repeat a known name or short form.
     let mut more: Vec<Found> = Vec::new();
     let mut fi = 0;
@@ -1003,6 +1026,7 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
                     source: Source::Rule,
                     fuzzy: false,
                     role: None,
+                    alias_of: None,
                 });
                 matched = len;
                 break;
@@ -1011,18 +1035,20 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
             let sentence_start = sentences.get(si).is_some_and(|x| x.start == span.start);
             let doubtful =
                 sentence_start && lexicon::is_common_word(s) && !is_person_context(ctx, k + 1);
-            if len == 1 && !doubtful {
-                if let Some(Some((entry, _, label))) = short.get(s) {
-                    more.push(Found {
-                        span,
-                        label: *label,
-                        entry: *entry,
-                        source: Source::Alias,
-                        fuzzy: false,
-                        role: None,
-                    });
-                    matched = 1;
-                }
+            if len == 1
+                && !doubtful
+                && let Some(Some((entry, name, label))) = short.get(s)
+            {
+                more.push(Found {
+                    span,
+                    label: *label,
+                    entry: *entry,
+                    source: Source::Alias,
+                    fuzzy: false,
+                    role: None,
+                    alias_of: entry.is_none().then(|| name.clone()),
+                });
+                matched = 1;
             }
         }
         k += matched.max(1);
@@ -1077,7 +1103,7 @@ fn entities(ctx: &Ctx, found: Vec<Found>) -> Vec<Entity> {
                     (entry.id.to_string(), entry.name.to_string())
                 }
                 None => {
-                    let name = normalise_space(surface);
+                    let name = f.alias_of.unwrap_or_else(|| normalise_space(surface));
                     (format!("doc:{}:{}", f.label.id_prefix(), slug(&name)), name)
                 }
             };

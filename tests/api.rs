@@ -40,7 +40,7 @@ fn custom_entries_without_defaults() {
         .unwrap()
         .build()
         .unwrap();
-    let doc = extractor.extract("WL dan Warta Lab di Korea Utara.");
+    let doc = extractor.extract("WL dan Warta Lab buka kantor.");
     let found: Vec<(&str, &str, Source)> = doc
         .entities
         .iter()

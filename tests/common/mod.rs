@@ -19,6 +19,8 @@ pub fn data_file(relative: &str) -> Option<PathBuf> {
     Some(path)
 }
 
+pub mod events_dev;
+
 /// The seed article bundled with the examples.
 pub fn seed() -> String {
     std::fs::read_to_string(concat!(

@@ -1,0 +1,46 @@
+//! Scores the events of the development gold set (`tests/data/events-dev.jsonl`) on the IndoSum
+//! articles it refers to, and prints the figures and every error.
+//!
+//! `cargo run --release --example eval_events [PATH/TO/articles.jsonl]` (default:
+//! `$WARTA_DATA/indosum/articles.jsonl`, else `../shared/data/indosum/articles.jsonl`).
+
+#[path = "../tests/common/events_dev.rs"]
+mod events_dev;
+
+fn main() {
+    let path = std::env::args()
+        .nth(1)
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::env::var_os("WARTA_DATA")
+                .map(std::path::PathBuf::from)
+                .unwrap_or_else(|| "../shared/data".into())
+                .join("indosum/articles.jsonl")
+        });
+    if !path.is_file() {
+        println!(
+            "{} not found: the evaluation needs the IndoSum articles",
+            path.display()
+        );
+        return;
+    }
+    let s = events_dev::score(&path);
+    for e in &s.errors {
+        println!("{e}");
+    }
+    println!(
+        "sentences {}  gold {}  system {}  matched {}\nprecision {:.3}  recall {:.3}\nplace {}/{} = {:.3}  time {}/{} = {:.3}",
+        s.sentences,
+        s.gold,
+        s.system,
+        s.matched,
+        s.precision(),
+        s.recall(),
+        s.place_ok,
+        s.place_total,
+        s.place_accuracy(),
+        s.time_ok,
+        s.time_total,
+        s.time_accuracy()
+    );
+}

@@ -1,0 +1,946 @@
+//! Events: who met, visited, welcomed, spoke to or gave to whom, where and when.
+//!
+//! Sentence by sentence: trigger phrases from the pattern files are found, noun-phrase chunks
+//! fill the roles of each trigger's argument frame (subject before the verb, `dengan`, `antara`,
+//! `oleh`, `ke`, a direct object …), pronouns and descriptions are resolved against the people
+//! named before, and each event gets the place and time written in its own clause.
+
+// Nested `if`s mirror the frames' argument order (subject, then marker, then phrase).
+#![allow(clippy::collapsible_if)]
+
+mod chunk;
+mod coref;
+pub(crate) mod patterns;
+#[cfg(test)]
+mod tests;
+
+use crate::{
+    Entity, Event, EventType, Label, Mention, Modality, Participant, Place, Role, Span, TimeExpr,
+    Token,
+};
+use chunk::{Chunk, Head, Word};
+use coref::{Referent, Salience};
+use patterns::{Frame, Patterns, Trigger};
+use std::collections::HashSet;
+
+/// How many words a frame looks past its trigger for a marker (`dengan`, `ke`, `oleh`).
+const MAX_GAP: usize = 3;
+
+/// Finds the events of a document. Linear in the text: every look-around is bounded.
+pub(crate) fn find_events(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    entities: &[Entity],
+    times: &[TimeExpr],
+    patterns: &Patterns,
+) -> Vec<Event> {
+    let mut sal = Salience::default();
+    let people: HashSet<String> = entities
+        .iter()
+        .filter(|e| e.label == Label::Per)
+        .flat_map(|e| e.name.split([' ', '-']).map(str::to_lowercase))
+        .collect();
+    let mut out = Vec::new();
+    for (si, &sent) in sentences.iter().enumerate() {
+        let words = chunk::words(text, tokens, entities, sent);
+        let matches = find_triggers(&words, patterns);
+        let mut is_trigger = vec![false; words.len()];
+        for m in &matches {
+            is_trigger[m.start..m.end]
+                .iter_mut()
+                .for_each(|b| *b = true);
+        }
+        let chunks = chunk::chunks(text, &words, entities, patterns, &is_trigger, &people);
+        let cx = Sentence {
+            text,
+            index: si,
+            span: sent,
+            words: &words,
+            chunks: &chunks,
+            entities,
+            times,
+            p: patterns,
+            trig: &is_trigger,
+        };
+        let resolved: Vec<Resolved> = chunks.iter().map(|c| cx.resolve(c, &mut sal)).collect();
+        let events = cx.events(&matches, &resolved, &sal);
+        out.extend(events);
+    }
+    assign_groups(&mut out);
+    out
+}
+
+/// A trigger found in a sentence: words `start..end`.
+#[derive(Clone, Copy, Debug)]
+struct Match {
+    trigger: usize,
+    start: usize,
+    end: usize,
+    /// The last word carries `-nya` (`menemuinya`, `katanya`).
+    clitic: bool,
+}
+
+fn find_triggers(words: &[Word], p: &Patterns) -> Vec<Match> {
+    let sports = words.iter().any(|w| p.is("sports", &w.lower));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (base, clitic) = crate::split_clitic(&words[i].lower);
+        let mut found = None;
+        for first in [words[i].lower.as_str(), base] {
+            for &t in p.starting_with(first) {
+                let tr = &p.triggers[t];
+                if let Some(m) = match_at(words, i, t, tr) {
+                    found = Some(m);
+                    break;
+                }
+            }
+            if found.is_some() || clitic.is_none() {
+                break;
+            }
+        }
+        match found {
+            Some(m)
+                if !(sports
+                    && matches!(
+                        p.triggers[m.trigger].kind,
+                        EventType::Meet | EventType::Host | EventType::Visit
+                    )) =>
+            {
+                let tr = &p.triggers[m.trigger];
+                let cancelled = words[m.end..]
+                    .iter()
+                    .take(3)
+                    .any(|w| tr.unless.contains(&w.lower));
+                i = m.end;
+                if !cancelled {
+                    out.push(m);
+                }
+            }
+            Some(m) => i = m.end,
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn match_at(words: &[Word], i: usize, t: usize, tr: &Trigger) -> Option<Match> {
+    let n = tr.words.len();
+    let ws = words.get(i..i + n)?;
+    let mut clitic = false;
+    for (k, (w, want)) in ws.iter().zip(&tr.words).enumerate() {
+        if w.lower == *want {
+            continue;
+        }
+        let (base, c) = crate::split_clitic(&w.lower);
+        if k + 1 == n && c == Some("nya") && base == want {
+            clitic = true;
+            continue;
+        }
+        return None;
+    }
+    Some(Match {
+        trigger: t,
+        start: i,
+        end: i + n,
+        clitic,
+    })
+}
+
+/// A chunk after coreference: zero, one or two referents (unresolved: none).
+#[derive(Clone, Debug)]
+struct Resolved {
+    span: Span,
+    refs: Vec<Referent>,
+    /// A pronoun or description rather than a name.
+    anaphor: bool,
+    /// Can be a party at all.
+    party: bool,
+    /// One capitalised word no list knows: a party only right after `kata`, `ujar`.
+    lone_name: bool,
+}
+
+struct Sentence<'a> {
+    text: &'a str,
+    index: usize,
+    span: Span,
+    words: &'a [Word],
+    chunks: &'a [Chunk],
+    entities: &'a [Entity],
+    times: &'a [TimeExpr],
+    p: &'a Patterns,
+    trig: &'a [bool],
+}
+
+/// The arguments a frame found for one trigger.
+#[derive(Default)]
+struct Args {
+    /// (role, chunk index) pairs.
+    roles: Vec<(Role, usize)>,
+    /// `-nya` on the trigger, with its role.
+    clitic_role: Option<Role>,
+    object: Option<Span>,
+    content: Option<Span>,
+    /// First word of the subject, where the event's clause starts.
+    clause_start: usize,
+    subject_found: bool,
+    /// How many of `roles` come from the subject.
+    n_subject: usize,
+    /// Word where a place phrase given as the object starts (`ke Jepang`, `mengunjungi X`).
+    place_at: Option<usize>,
+    /// The frame's conditions failed (`kata` not after a quote).
+    invalid: bool,
+    /// `kata Herry`: a lone unknown capitalised word is the speaker's name.
+    lone_name_ok: bool,
+}
+
+impl Sentence<'_> {
+    fn w(&self, i: usize) -> Option<&Word> {
+        self.words.get(i)
+    }
+
+    fn chunk_ending_at(&self, end: usize) -> Option<usize> {
+        self.chunks.iter().position(|c| c.end == end)
+    }
+
+    fn chunk_starting_at(&self, start: usize) -> Option<usize> {
+        self.chunks.iter().position(|c| c.start == start)
+    }
+
+    fn resolve(&self, c: &Chunk, sal: &mut Salience) -> Resolved {
+        let pos = c.span.start;
+        let mut r = Resolved {
+            span: c.span,
+            refs: Vec::new(),
+            anaphor: false,
+            party: true,
+            lone_name: false,
+        };
+        match &c.head {
+            Head::Named(e) => {
+                let e = &self.entities[*e];
+                sal.push_entity(e, c.title.clone(), self.index);
+                r.refs.push(Referent {
+                    name: e.name.clone(),
+                    id: e.entity_id.clone(),
+                    title: None,
+                });
+            }
+            Head::Group(_, e) => {
+                let e = &self.entities[*e];
+                r.refs.push(Referent {
+                    name: e.name.clone(),
+                    id: e.entity_id.clone(),
+                    title: None,
+                });
+            }
+            Head::Singular => {
+                r.anaphor = true;
+                r.refs.extend(sal.singular(pos, self.index, &[]));
+                self.remember(&r, sal);
+            }
+            Head::Plural => {
+                r.anaphor = true;
+                r.refs = sal.plural(pos, self.index);
+            }
+            Head::Desc(title) => {
+                r.anaphor = true;
+                r.refs.extend(sal.described(pos, self.index, title));
+                self.remember(&r, sal);
+            }
+            Head::Unknown => {
+                let words = self.text.get(c.span.range()).unwrap_or("");
+                match sal.short_form(pos, words) {
+                    Some(found) => {
+                        r.refs.push(found);
+                        self.remember(&r, sal);
+                    }
+                    // Two or more unknown capitalised words: a name no list has; one is too
+                    // often an ordinary word in a headline or at a sentence start.
+                    None => {
+                        r.lone_name = words.split_whitespace().count() == 1;
+                        r.party = !r.lone_name;
+                    }
+                }
+            }
+            Head::Unnamed => {}
+            Head::Nothing => r.party = false,
+        }
+        r
+    }
+
+    /// Resolved pronouns and descriptions count as mentions for the pronouns after them.
+    fn remember(&self, r: &Resolved, sal: &mut Salience) {
+        if let Some(found) = r.refs.first() {
+            sal.push(r.span.start, self.index, true, found.clone());
+        }
+    }
+
+    fn events(&self, matches: &[Match], resolved: &[Resolved], sal: &Salience) -> Vec<Event> {
+        let mut found: Vec<(Match, Args)> = Vec::new();
+        for m in matches {
+            let tr = &self.p.triggers[m.trigger];
+            let mut args = self.arguments(m, tr, resolved);
+            let shares = |f: Frame| !matches!(f, Frame::Say | Frame::SayAfter);
+            let prev_frame = found
+                .last()
+                .map(|(pm, _)| self.p.triggers[pm.trigger].frame);
+            if !args.subject_found
+                && !tr.nominal
+                && shares(tr.frame)
+                && prev_frame.is_some_and(shares)
+            {
+                // `tiba di X, lalu bertemu Y`: a clause without its own subject shares the last one.
+                if let Some((_, prev)) = found.last() {
+                    let role = subject_role_of(tr.frame);
+                    let subj: Vec<(Role, usize)> = prev.roles[..prev.n_subject]
+                        .iter()
+                        .map(|&(_, c)| (role, c))
+                        .collect();
+                    args.n_subject = subj.len();
+                    args.roles.splice(0..0, subj);
+                }
+            }
+            found.push((*m, args));
+        }
+        // Each event's clause runs from its subject to the next event's subject.
+        let starts: Vec<usize> = found
+            .iter()
+            .enumerate()
+            .map(|(k, (m, a))| {
+                if k == 0 {
+                    0
+                } else {
+                    a.clause_start.min(m.start)
+                }
+            })
+            .collect();
+        let mut events: Vec<Built> = Vec::new();
+        for (k, (m, args)) in found.iter().enumerate() {
+            let tr = &self.p.triggers[m.trigger];
+            let next = starts
+                .get(k + 1)
+                .copied()
+                .unwrap_or(self.words.len())
+                .max(m.end);
+            let end = self.clause_end(m.end, next, resolved);
+            let region = (starts[k].min(m.start), end);
+            if let Some(ev) = self.build(m, tr, args, region, resolved, sal) {
+                events.push(ev);
+            }
+        }
+        finish(events)
+    }
+}
+
+/// An event with what merging needs to know.
+struct Built {
+    event: Event,
+    nominal: bool,
+}
+
+/// Folds nominal mentions into the verbal event of the same sentence they restate, and drops
+/// reported events that are not asserted.
+fn finish(built: Vec<Built>) -> Vec<Event> {
+    let ids = |e: &Event| -> Vec<String> {
+        e.participants
+            .iter()
+            .map(|p| p.entity_id.clone().unwrap_or_else(|| p.text.clone()))
+            .collect()
+    };
+    let mut keep: Vec<Option<Event>> = built.iter().map(|b| Some(b.event.clone())).collect();
+    for (k, b) in built.iter().enumerate() {
+        if !b.nominal {
+            continue;
+        }
+        let mine = ids(&b.event);
+        let host = built.iter().enumerate().position(|(j, o)| {
+            j != k
+                && !o.nominal
+                && o.event.kind == b.event.kind
+                && mine.iter().all(|id| ids(&o.event).contains(id))
+        });
+        if let Some(j) = host {
+            if let Some(target) = keep[j].as_mut() {
+                if target.place.is_none() {
+                    target.place = b.event.place.clone();
+                }
+                if target.time.is_none() {
+                    target.time = b.event.time.clone();
+                }
+            }
+            keep[k] = None;
+        }
+    }
+    let contents: Vec<Span> = keep.iter().flatten().filter_map(|e| e.content).collect();
+    keep.into_iter()
+        .flatten()
+        .filter(|e| {
+            e.modality == Modality::Asserted || !contents.iter().any(|c| c.contains(e.trigger.span))
+        })
+        .collect()
+}
+
+fn subject_role_of(frame: Frame) -> Role {
+    match frame {
+        Frame::Meet => Role::Participant,
+        Frame::Visit => Role::Visitor,
+        Frame::Arrive => Role::Traveller,
+        Frame::Host => Role::Host,
+        Frame::HostPassive => Role::Guest,
+        Frame::Say | Frame::SayAfter => Role::Speaker,
+        Frame::Give => Role::Giver,
+    }
+}
+
+/// Records that report the same happening share a group: same type and parties, and times
+/// that do not contradict each other. An untimed record joins the happening of the
+/// document's own days when there is one (news reports what just happened).
+fn assign_groups(events: &mut [Event]) {
+    type Key = (EventType, Vec<String>);
+    let mut groups: Vec<(Key, Option<String>, u32)> = Vec::new();
+    let key = |e: &Event| -> Key {
+        let mut ids: Vec<String> = e
+            .participants
+            .iter()
+            .filter(|p| p.role != Role::Object)
+            .map(|p| p.entity_id.clone().unwrap_or_else(|| p.text.to_lowercase()))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        (e.kind, ids)
+    };
+    let compatible = |a: &str, b: &str| a.starts_with(b) || b.starts_with(a);
+    let mut next = 1;
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    // Timed records first, so that untimed ones can join them.
+    order.sort_by_key(|&i| {
+        events[i]
+            .time
+            .as_ref()
+            .and_then(|t| t.value.as_ref())
+            .is_none()
+    });
+    for i in order {
+        let k = key(&events[i]);
+        let t = events[i].time.as_ref().and_then(|t| t.value.clone());
+        let g = groups
+            .iter()
+            .filter(|(gk, gt, _)| {
+                *gk == k
+                    && match (&t, gt) {
+                        (Some(a), Some(b)) => compatible(a, b),
+                        _ => true,
+                    }
+            })
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)));
+        let id = match g {
+            Some(&(_, _, id)) => id,
+            None => {
+                groups.push((k, t, next));
+                next += 1;
+                next - 1
+            }
+        };
+        events[i].group = Some(id);
+    }
+}
+
+impl Sentence<'_> {
+    fn is_marker(&self, w: &Word) -> bool {
+        [
+            "comitative",
+            "between",
+            "toward",
+            "at",
+            "agent",
+            "recipient",
+            "preposition",
+            "clause",
+            "complementizer",
+        ]
+        .iter()
+        .any(|c| self.p.is(c, &w.lower))
+    }
+
+    /// Skips modifiers after a trigger (`bilateral`, `pertamanya`, `langsung`).
+    fn skip_fillers(&self, mut i: usize) -> usize {
+        for _ in 0..MAX_GAP {
+            let Some(w) = self.w(i) else { break };
+            if w.cap
+                || w.ent.is_some()
+                || w.is_punct()
+                || w.kind != crate::TokenKind::Word
+                || self.trig.get(i).copied().unwrap_or(false)
+                || self.is_marker(w)
+                || self.chunk_starting_at(i).is_some()
+            {
+                break;
+            }
+            i += 1;
+        }
+        i
+    }
+
+    /// Chunks starting at `i` joined by `dan`, `serta` or commas; and the word after them.
+    fn coordinated_at(&self, i: usize) -> Option<(Vec<usize>, usize)> {
+        let mut c = self.chunk_starting_at(i)?;
+        let mut out = vec![c];
+        // Up to the last `dan`: a comma alone ends the phrase (`Kedatangan X, Y memasuki`).
+        let mut confirmed = (1, self.chunks[c].end);
+        loop {
+            let j = self.chunks[c].end;
+            let Some(w) = self.w(j) else { break };
+            let and = w.is("dan") || w.is("serta");
+            match self
+                .chunk_starting_at(j + 1)
+                .filter(|_| and || w.is_comma())
+            {
+                Some(n) => {
+                    out.push(n);
+                    c = n;
+                    if and {
+                        confirmed = (out.len(), self.chunks[n].end);
+                    }
+                }
+                None => break,
+            }
+        }
+        out.truncate(confirmed.0);
+        Some((out, confirmed.1))
+    }
+
+    fn is_person_chunk(&self, c: usize) -> bool {
+        matches!(self.chunks[c].head, Head::Named(e) if self.entities[e].label == Label::Per)
+    }
+
+    /// The subject chunks of a trigger at word `t`: the phrase right before it (past adverbs
+    /// and modals), with the phrases coordinated to it.
+    fn subject(&self, t: usize, nominal: bool) -> Option<Vec<usize>> {
+        let mut k = t;
+        for _ in 0..6 {
+            let Some(w) = k.checked_sub(1).and_then(|i| self.w(i)) else {
+                break;
+            };
+            let light =
+                nominal && !w.cap && (w.lower.starts_with("me") || w.lower.starts_with("ber"));
+            if self.p.is("skip", &w.lower)
+                || self.p.is("planned", &w.lower)
+                || self.p.is("negated", &w.lower)
+                || light
+            {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        let before = k.checked_sub(1).and_then(|i| self.w(i))?;
+        if before.is_comma() {
+            // `John Kirby, juru bicara Dewan Keamanan Nasional AS, mengatakan`
+            let c2 = self.chunk_ending_at(k - 1)?;
+            let s2 = self.chunks[c2].start;
+            let c1 = s2
+                .checked_sub(1)
+                .filter(|&i| self.words[i].is_comma())
+                .and_then(|i| self.chunk_ending_at(i))?;
+            if self.is_person_chunk(c1) {
+                return Some(vec![c1]);
+            }
+            // `Pemimpin terpilih Hong Kong, Carrie Lam, bertemu`: the name is the apposition.
+            let named = matches!(self.chunks[c2].head, Head::Named(_) | Head::Unknown);
+            return named.then(|| vec![c2]);
+        }
+        let c = self.chunk_ending_at(k)?;
+        let after_preposition = |c: usize| {
+            self.chunks[c]
+                .start
+                .checked_sub(1)
+                .is_some_and(|i| self.p.is("preposition", &self.words[i].lower))
+        };
+        if after_preposition(c) {
+            return None;
+        }
+        let mut out = vec![c];
+        let mut crossed_and = false;
+        loop {
+            let s = self.chunks[out[0]].start;
+            let Some(j) = s.checked_sub(1) else { break };
+            let w = &self.words[j];
+            let and = w.is("dan") || w.is("serta");
+            if !(and || (w.is_comma() && crossed_and)) {
+                break;
+            }
+            match self.chunk_ending_at(j).filter(|&c0| !after_preposition(c0)) {
+                Some(c0) => {
+                    crossed_and |= and;
+                    out.insert(0, c0);
+                }
+                None => break,
+            }
+        }
+        Some(out)
+    }
+
+    fn arguments(&self, m: &Match, tr: &Trigger, resolved: &[Resolved]) -> Args {
+        let mut a = Args {
+            clause_start: m.start,
+            ..Args::default()
+        };
+        if tr.frame != Frame::SayAfter {
+            if let Some(subj) = self.subject(m.start, tr.nominal) {
+                a.clause_start = self.chunks[subj[0]].start;
+                a.subject_found = true;
+                a.n_subject = subj.len();
+                let role = subject_role_of(tr.frame);
+                a.roles.extend(subj.into_iter().map(|c| (role, c)));
+            }
+        }
+        let party = |c: usize| resolved.get(c).is_some_and(|r| r.party);
+        let mut i = self.skip_fillers(m.end);
+        // A noun's bare phrase is its genitive (`kunjungan Presiden Joko Widodo`, `pertemuan
+        // mereka`); a verb's is its object.
+        let genitive = tr.nominal && tr.direct;
+        match tr.frame {
+            Frame::Meet => {
+                if tr.direct {
+                    if let Some((cs, after)) = self.coordinated_at(i) {
+                        a.roles
+                            .extend(cs.into_iter().map(|c| (Role::Participant, c)));
+                        i = self.skip_fillers(after);
+                    }
+                }
+                if m.clitic {
+                    a.clitic_role = Some(Role::Participant);
+                }
+                if let Some(w) = self.w(i) {
+                    if self.p.is("comitative", &w.lower) || self.p.is("between", &w.lower) {
+                        if let Some((cs, _)) = self.coordinated_at(i + 1) {
+                            a.roles
+                                .extend(cs.into_iter().map(|c| (Role::Participant, c)));
+                        }
+                    }
+                }
+            }
+            Frame::Visit | Frame::Arrive => {
+                let role = subject_role_of(tr.frame);
+                if genitive && !a.subject_found {
+                    if let Some((cs, after)) = self.coordinated_at(i) {
+                        a.n_subject = cs.len();
+                        a.roles.extend(cs.into_iter().map(|c| (role, c)));
+                        i = self.skip_fillers(after);
+                    }
+                }
+                let w = self.w(i);
+                let marked = w.is_some_and(|w| {
+                    self.p.is("toward", &w.lower)
+                        || (tr.frame == Frame::Arrive && self.p.is("at", &w.lower))
+                });
+                let at = if marked {
+                    Some(i + 1)
+                } else if tr.direct && !genitive {
+                    Some(i)
+                } else {
+                    None
+                };
+                if let Some(at) = at {
+                    if self.place_after(at).is_some() {
+                        a.place_at = Some(at);
+                    } else if let Some(c) = self.chunk_starting_at(at).filter(|&c| party(c)) {
+                        if tr.frame == Frame::Visit {
+                            a.roles.push((Role::Host, c));
+                        }
+                    }
+                }
+                if m.clitic && tr.frame == Frame::Visit {
+                    a.clitic_role = Some(Role::Host);
+                }
+            }
+            Frame::Host => {
+                if let Some(c) = self.chunk_starting_at(i) {
+                    a.roles.push((Role::Guest, c));
+                } else if m.clitic {
+                    a.clitic_role = Some(Role::Guest);
+                }
+            }
+            Frame::HostPassive => {
+                let agent = self.w(i).is_some_and(|w| self.p.is("agent", &w.lower));
+                let at = if agent { i + 1 } else { i };
+                if let Some(c) = self.chunk_starting_at(at) {
+                    a.roles.push((Role::Host, c));
+                }
+            }
+            Frame::Say => {
+                let mut j = m.end;
+                while self.w(j).is_some_and(|w| {
+                    w.is_comma() || w.is(":") || self.p.is("complementizer", &w.lower)
+                }) {
+                    j += 1;
+                }
+                a.content = self.span_of(j, self.words.len());
+            }
+            Frame::SayAfter => {
+                let after_quote = m
+                    .start
+                    .checked_sub(1)
+                    .and_then(|i| self.w(i))
+                    .is_some_and(|w| {
+                        w.is_comma() || matches!(w.lower.as_str(), "\"" | "”" | "“" | "'" | "’")
+                    });
+                if !after_quote {
+                    a.invalid = true;
+                    return a;
+                }
+                if m.clitic {
+                    a.clitic_role = Some(Role::Speaker);
+                } else if let Some(c) = self.chunk_starting_at(m.end) {
+                    a.roles.push((Role::Speaker, c));
+                    a.n_subject = 1;
+                    a.lone_name_ok = true;
+                }
+                a.content = self.span_of(0, m.start);
+            }
+            Frame::Give => {
+                let mut j = m.end;
+                if let Some(c) = self.chunk_starting_at(j).filter(|&c| {
+                    party(c) && !matches!(self.chunks[c].head, Head::Named(e) if self.entities[e].label == Label::Loc)
+                }) {
+                    a.roles.push((Role::Recipient, c));
+                    j = self.chunks[c].end;
+                }
+                let mut k = j;
+                let ends_object = |w: &Word| {
+                    w.is_punct()
+                        || w.is("pada")
+                        || ["recipient", "clause", "at", "complementizer"]
+                            .iter()
+                            .any(|c| self.p.is(c, &w.lower))
+                };
+                while self
+                    .w(k)
+                    .is_some_and(|w| !ends_object(w) && !self.trig.get(k).copied().unwrap_or(false))
+                    && k - j < 12
+                {
+                    k += 1;
+                }
+                a.object = self.span_of(j, k);
+                if self.w(k).is_some_and(|w| self.p.is("recipient", &w.lower)) {
+                    if let Some(c) = self.chunk_starting_at(k + 1).filter(|&c| party(c)) {
+                        a.roles.push((Role::Recipient, c));
+                    }
+                }
+            }
+        }
+        a
+    }
+
+    /// The span of words `i..j`, trimmed of punctuation and quotes at both ends.
+    fn span_of(&self, mut i: usize, mut j: usize) -> Option<Span> {
+        j = j.min(self.words.len());
+        while i < j && self.words[i].is_punct() {
+            i += 1;
+        }
+        while j > i && self.words[j - 1].is_punct() {
+            j -= 1;
+        }
+        (i < j).then(|| self.words[i].span.cover(self.words[j - 1].span))
+    }
+
+    /// Where the clause of a trigger ending at word `from` ends: at `limit`, at a word that
+    /// opens a new clause, or at a comma followed by a new subject.
+    fn clause_end(&self, from: usize, limit: usize, resolved: &[Resolved]) -> usize {
+        let limit = limit.min(self.words.len());
+        for i in from..limit {
+            let w = &self.words[i];
+            if self.p.is("clause", &w.lower) {
+                return i;
+            }
+            if w.is_comma() {
+                let new_subject = self.chunk_starting_at(i + 1).is_some_and(|c| {
+                    resolved.get(c).is_some_and(|r| r.party)
+                        && self
+                            .w(self.chunks[c].end)
+                            .is_some_and(|n| !n.is_punct() && !self.is_marker(n))
+                });
+                if new_subject {
+                    return i;
+                }
+            }
+        }
+        limit
+    }
+
+    /// A place phrase starting at word `i`: a few place nouns (`bandara`, `wilayah`) and a place
+    /// entity.
+    fn place_after(&self, i: usize) -> Option<Place> {
+        for k in i..(i + 4).min(self.words.len()) {
+            let w = &self.words[k];
+            if let Some(e) = w.ent {
+                let e = &self.entities[e];
+                if e.label != Label::Loc {
+                    return None;
+                }
+                let span = self.words[i].span.cover(e.span);
+                return Some(Place {
+                    text: self.text.get(span.range()).unwrap_or("").to_string(),
+                    span,
+                    name: Some(e.name.clone()),
+                    entity_id: Some(e.entity_id.clone()),
+                });
+            }
+            if !(self.p.is("place-noun", &w.lower) || w.cap) || w.is_punct() {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn place(&self, m: &Match, args: &Args, region: (usize, usize)) -> Option<Place> {
+        if let Some(p) = args.place_at.and_then(|i| self.place_after(i)) {
+            return Some(p);
+        }
+        let at = |i: usize| {
+            self.p
+                .is("at", &self.words[i].lower)
+                .then(|| self.place_after(i + 1))
+                .flatten()
+        };
+        (m.end..region.1.min(self.words.len()))
+            .chain(region.0..m.start)
+            .find_map(at)
+    }
+
+    fn time(&self, region: (usize, usize)) -> Option<TimeExpr> {
+        let (i, j) = (region.0, region.1.min(self.words.len()));
+        if i >= j {
+            return None;
+        }
+        let span = self.words[i].span.cover(self.words[j - 1].span);
+        self.times.iter().find(|t| span.contains(t.span)).cloned()
+    }
+
+    fn modality(&self, m: &Match, region: (usize, usize)) -> Modality {
+        let from = m.start.saturating_sub(4).max(region.0);
+        let cues = &self.words[from..m.start];
+        if cues.iter().any(|w| self.p.is("negated", &w.lower)) {
+            Modality::Negated
+        } else if cues.iter().any(|w| self.p.is("planned", &w.lower)) {
+            Modality::Planned
+        } else {
+            Modality::Asserted
+        }
+    }
+
+    fn build(
+        &self,
+        m: &Match,
+        tr: &Trigger,
+        args: &Args,
+        region: (usize, usize),
+        resolved: &[Resolved],
+        sal: &Salience,
+    ) -> Option<Built> {
+        if args.invalid {
+            return None;
+        }
+        let mut parts: Vec<Participant> = Vec::new();
+        let mut anaphors_only = true;
+        let push = |parts: &mut Vec<Participant>, role: Role, span: Span, r: Option<&Referent>| {
+            let text = self.text.get(span.range()).unwrap_or("").to_string();
+            let dup = parts.iter().any(|p| match (&p.entity_id, r) {
+                (Some(id), Some(r)) => *id == r.id,
+                (None, None) => p.span == span && p.role == role,
+                _ => false,
+            });
+            if !dup {
+                parts.push(Participant {
+                    role,
+                    text,
+                    span,
+                    name: r.map(|r| r.name.clone()),
+                    entity_id: r.map(|r| r.id.clone()),
+                });
+            }
+        };
+        for &(role, c) in &args.roles {
+            let Some(r) = resolved
+                .get(c)
+                .filter(|r| r.party || (r.lone_name && args.lone_name_ok))
+            else {
+                continue;
+            };
+            anaphors_only &= r.anaphor;
+            if r.refs.is_empty() {
+                push(&mut parts, role, r.span, None);
+            }
+            for re in &r.refs {
+                push(&mut parts, role, r.span, Some(re));
+            }
+        }
+        if let Some(role) = args.clitic_role {
+            let w = &self.words[m.end - 1];
+            let not: Vec<String> = parts.iter().filter_map(|p| p.entity_id.clone()).collect();
+            let r = sal.singular(w.span.start, self.index, &not);
+            push(&mut parts, role, w.span, r.as_ref());
+        }
+        let has = |role: Role| parts.iter().any(|p| p.role == role);
+        let ok = match tr.kind {
+            EventType::Meet => parts.len() >= 2,
+            EventType::Visit => has(Role::Visitor),
+            EventType::Arrive => has(Role::Traveller),
+            EventType::Host => has(Role::Host) && has(Role::Guest),
+            EventType::Statement => has(Role::Speaker),
+            EventType::Transfer => {
+                has(Role::Giver) && (has(Role::Recipient) || args.object.is_some())
+            }
+        };
+        if !ok {
+            return None;
+        }
+        if let Some(o) = args.object {
+            parts.push(Participant {
+                role: Role::Object,
+                text: self.text.get(o.range()).unwrap_or("").to_string(),
+                span: o,
+                name: None,
+                entity_id: None,
+            });
+        }
+        let place = self.place(m, args, region);
+        let time = self.time(region);
+        if tr.nominal && anaphors_only && place.is_none() && time.is_none() {
+            // `pertemuan keduanya`, `pertemuan itu`: a back-reference, not a new event.
+            return None;
+        }
+        let trigger = self.words[m.start].span.cover(self.words[m.end - 1].span);
+        let mut modality = self.modality(m, region);
+        if tr.nominal && modality == Modality::Asserted {
+            // `rencana pertemuan`: the noun before the trigger plans it.
+            if m.start > 0 && self.p.is("planned", &self.words[m.start - 1].lower) {
+                modality = Modality::Planned;
+            }
+        }
+        Some(Built {
+            event: Event {
+                kind: tr.kind,
+                modality,
+                trigger: Mention {
+                    text: self.text.get(trigger.range()).unwrap_or("").to_string(),
+                    span: trigger,
+                },
+                participants: parts,
+                place,
+                time,
+                sentence: self.span,
+                cameo: tr.kind.cameo().map(str::to_string),
+                content: if tr.kind == EventType::Statement {
+                    args.content
+                } else {
+                    None
+                },
+                group: None,
+            },
+            nominal: tr.nominal,
+        })
+    }
+}

@@ -1,0 +1,278 @@
+//! Words of one sentence and the noun-phrase chunks that can fill an event's roles.
+
+use super::patterns::Patterns;
+use crate::{Entity, Label, Span, Token, TokenKind};
+use std::collections::HashSet;
+
+/// A token of the sentence, with what the frames ask about it.
+#[derive(Debug)]
+pub(super) struct Word {
+    pub span: Span,
+    pub lower: String,
+    pub kind: TokenKind,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// Index of the entity covering the token.
+    pub ent: Option<usize>,
+}
+
+impl Word {
+    pub fn is(&self, s: &str) -> bool {
+        self.lower == s
+    }
+
+    pub fn is_comma(&self) -> bool {
+        matches!(self.lower.as_str(), "," | ";")
+    }
+
+    pub fn is_punct(&self) -> bool {
+        matches!(self.kind, TokenKind::Punct | TokenKind::Symbol)
+    }
+}
+
+/// Builds the words of the sentence `sent`; `tokens` and `entities` are sorted by position.
+pub(super) fn words(text: &str, tokens: &[Token], entities: &[Entity], sent: Span) -> Vec<Word> {
+    let first = tokens.partition_point(|t| t.span.start < sent.start);
+    let mut e = entities.partition_point(|x| x.span.end <= sent.start);
+    let mut out = Vec::new();
+    for t in tokens[first..]
+        .iter()
+        .take_while(|t| t.span.end <= sent.end)
+    {
+        while e < entities.len() && entities[e].span.end <= t.span.start {
+            e += 1;
+        }
+        let ent = (e < entities.len() && entities[e].span.contains(t.span)).then_some(e);
+        let s = text.get(t.span.range()).unwrap_or("");
+        out.push(Word {
+            span: t.span,
+            lower: s.to_lowercase(),
+            kind: t.kind,
+            cap: s.chars().next().is_some_and(char::is_uppercase),
+            ent,
+        });
+    }
+    out
+}
+
+/// What a chunk refers to, before coreference.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Head {
+    /// A named entity (the last person in the chunk, else its first organisation or place).
+    Named(usize),
+    /// A group by role and affiliation (`para pejabat AS`): the span and the affiliation.
+    Group(Span, usize),
+    /// `ia`, `dia`, `beliau`.
+    Singular,
+    /// `mereka`, `keduanya`, `kedua pemimpin`.
+    Plural,
+    /// `pemimpin Korea Utara itu`: the title words, lowercase.
+    Desc(String),
+    /// Capitalised words that no gazetteer knows (`Kim`): maybe a short form of a name.
+    Unknown,
+    /// People the text does not name (`para pengamat`).
+    Unnamed,
+    /// Nothing that can be a party.
+    Nothing,
+}
+
+/// A noun phrase: words `start..end` of the sentence.
+#[derive(Clone, Debug)]
+pub(super) struct Chunk {
+    pub start: usize,
+    pub end: usize,
+    pub head: Head,
+    /// The span that a participant's `text` shows.
+    pub span: Span,
+    /// Title words before a named person (`pemimpin korea utara`), lowercase.
+    pub title: Option<String>,
+}
+
+/// Longest chunk a sentence can have; bounds the work on pathological input.
+const MAX_CHUNK: usize = 12;
+
+/// Splits the sentence's words into chunks: maximal runs of name, title and pronoun words.
+pub(super) fn chunks(
+    text: &str,
+    words: &[Word],
+    entities: &[Entity],
+    p: &Patterns,
+    is_trigger: &[bool],
+    people: &HashSet<String>,
+) -> Vec<Chunk> {
+    let name_like = |w: &Word| name_like(w, people);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if is_trigger[i] || !starts_chunk(words, i, p, name_like) {
+            i += 1;
+            continue;
+        }
+        let w = &words[i];
+        if p.is("singular", &w.lower) || p.is("plural", &w.lower) {
+            let head = if p.is("singular", &w.lower) {
+                Head::Singular
+            } else {
+                Head::Plural
+            };
+            out.push(Chunk {
+                start: i,
+                end: i + 1,
+                head,
+                span: w.span,
+                title: None,
+            });
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < words.len()
+            && j - i < MAX_CHUNK
+            && !is_trigger[j]
+            && continues_chunk(words, i, j, p)
+        {
+            if let Some(e) = words[j].ent {
+                // Take the whole entity even if a token inside it looks like a boundary.
+                while j < words.len() && words[j].ent == Some(e) {
+                    j += 1;
+                }
+                // `Vladimir Putin (kanan)`: a short bracketed note stays with the name.
+                if j + 2 < words.len() && words[j].is("(") {
+                    if let Some(k) = (j + 1..(j + 4).min(words.len())).find(|&k| words[k].is(")")) {
+                        if words[j + 1..k].iter().all(|w| w.ent.is_none() && !w.cap) {
+                            j = k + 1;
+                        }
+                    }
+                }
+                continue;
+            }
+            j += 1;
+            if p.is("demonstrative", &words[j - 1].lower) {
+                break;
+            }
+        }
+        if j == i {
+            i += 1;
+            continue;
+        }
+        out.push(chunk(text, words, entities, p, (i, j), name_like));
+        i = j;
+    }
+    out
+}
+
+/// A capitalised word that can be (part of) a name: not an ordinary word, unless it is a part
+/// of the name of someone the document names (`Kim`).
+fn name_like(w: &Word, people: &HashSet<String>) -> bool {
+    w.cap
+        && w.kind == TokenKind::Word
+        && (!crate::lexicon::is_root_ci(&w.lower) || people.contains(&w.lower))
+}
+
+fn starts_chunk(words: &[Word], i: usize, p: &Patterns, name_like: impl Fn(&Word) -> bool) -> bool {
+    let w = &words[i];
+    w.ent.is_some()
+        || p.is("title", &w.lower)
+        || p.is("group", &w.lower)
+        || p.is("plural-head", &w.lower)
+        || p.is("singular", &w.lower)
+        || p.is("plural", &w.lower)
+        || name_like(w)
+}
+
+fn continues_chunk(words: &[Word], start: usize, j: usize, p: &Patterns) -> bool {
+    if j == start {
+        return true;
+    }
+    let w = &words[j];
+    if p.is("singular", &w.lower) || p.is("plural", &w.lower) || w.is_punct() {
+        return false;
+    }
+    w.ent.is_some()
+        || p.is("title", &w.lower)
+        || p.is("group", &w.lower)
+        || p.is("demonstrative", &w.lower)
+        || (w.cap && w.kind == TokenKind::Word)
+}
+
+fn chunk(
+    text: &str,
+    words: &[Word],
+    entities: &[Entity],
+    p: &Patterns,
+    (i, j): (usize, usize),
+    name_like: impl Fn(&Word) -> bool,
+) -> Chunk {
+    let span = words[i].span.cover(words[j - 1].span);
+    let ents: Vec<usize> = {
+        let mut v: Vec<usize> = words[i..j].iter().filter_map(|w| w.ent).collect();
+        v.dedup();
+        v
+    };
+    let of = |l: Label| {
+        ents.iter()
+            .copied()
+            .filter(move |&e| entities[e].label == l)
+    };
+    let mut c = Chunk {
+        start: i,
+        end: j,
+        head: Head::Nothing,
+        span,
+        title: None,
+    };
+    if let Some(e) = of(Label::Per).next_back() {
+        let es = entities[e].span;
+        c.head = Head::Named(e);
+        c.span = es;
+        if words[i].span.start < es.start {
+            let t = text.get(words[i].span.start..es.start).unwrap_or("");
+            let t = t.trim().to_lowercase();
+            c.title = (!t.is_empty()).then_some(t);
+        }
+        return c;
+    }
+    let first = &words[i].lower;
+    let grouped = p.is("group", first)
+        || (p.is("plural-head", first)
+            && words.get(i + 1).is_some_and(|w| p.is("group", &w.lower)));
+    let last_demonstrative = p.is("demonstrative", &words[j - 1].lower);
+    if let Some(e) = of(Label::Org).next().or_else(|| of(Label::Loc).next()) {
+        if grouped && words[i].ent.is_none() {
+            c.head = Head::Group(words[i].span.cover(entities[e].span), e);
+            c.span = words[i].span.cover(entities[e].span);
+        } else if words[i].ent.is_none() && p.is("title", first) && last_demonstrative {
+            c.head = Head::Desc(title_key(words, i, j, p));
+        } else if words[i].ent.is_none() && p.is("title", first) {
+            // `pemimpin Korea Utara` without a name: a person, not the country.
+            c.head = Head::Nothing;
+        } else {
+            c.head = Head::Named(e);
+            c.span = entities[e].span;
+        }
+        return c;
+    }
+    let titled = j - i >= 2 && words[i + 1..j].iter().any(|w| p.is("title", &w.lower));
+    if first == "kedua" && titled {
+        c.head = Head::Plural;
+    } else if p.is("plural-head", first) && titled {
+        // `para pengamat`: people the text does not name.
+        c.head = Head::Unnamed;
+    } else if p.is("title", first) && last_demonstrative {
+        c.head = Head::Desc(title_key(words, i, j, p));
+    } else if let Some(k) = (i..j).find(|&k| name_like(&words[k])) {
+        // Titles before an unknown name stay outside its text.
+        c.head = Head::Unknown;
+        c.span = words[k].span.cover(words[j - 1].span);
+    }
+    c
+}
+
+fn title_key(words: &[Word], i: usize, j: usize, p: &Patterns) -> String {
+    words[i..j]
+        .iter()
+        .filter(|w| !p.is("demonstrative", &w.lower))
+        .map(|w| w.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

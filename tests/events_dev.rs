@@ -1,0 +1,52 @@
+//! The development gold set of events on IndoSum sentences (needs `WARTA_DATA`).
+
+mod common;
+
+#[test]
+fn dev_gold_set_scores() {
+    let Some(path) = common::data_file("indosum/articles.jsonl") else {
+        return;
+    };
+    let s = common::events_dev::score(&path);
+    println!(
+        "events dev: {} sentences, gold {}, system {}, matched {}; P {:.3} R {:.3}; place {}/{} {:.3}; time {}/{} {:.3}",
+        s.sentences,
+        s.gold,
+        s.system,
+        s.matched,
+        s.precision(),
+        s.recall(),
+        s.place_ok,
+        s.place_total,
+        s.place_accuracy(),
+        s.time_ok,
+        s.time_total,
+        s.time_accuracy()
+    );
+    assert!(s.gold >= 80, "the gold set has {} events", s.gold);
+    assert!(
+        s.precision() >= FLOORS.0,
+        "precision {:.3}\n{}",
+        s.precision(),
+        s.errors.join("\n")
+    );
+    assert!(
+        s.recall() >= FLOORS.1,
+        "recall {:.3}\n{}",
+        s.recall(),
+        s.errors.join("\n")
+    );
+    assert!(
+        s.place_accuracy() >= FLOORS.2,
+        "place {:.3}",
+        s.place_accuracy()
+    );
+    assert!(
+        s.time_accuracy() >= FLOORS.3,
+        "time {:.3}",
+        s.time_accuracy()
+    );
+}
+
+/// Just under what was measured: precision, recall, place and time accuracy.
+const FLOORS: (f64, f64, f64, f64) = (0.77, 0.52, 0.45, 0.80);
