@@ -190,7 +190,8 @@ impl Renderer {
     /// The finished page.
     pub fn finish(self) -> String {
         let mut out = Vec::with_capacity(self.body.len() + self.event_css.len() + 8192);
-        self.finish_to(&mut out).expect("writing to a Vec never fails");
+        self.finish_to(&mut out)
+            .expect("writing to a Vec never fails");
         String::from_utf8(out).expect("the page is built from UTF-8 strings")
     }
 
@@ -257,7 +258,7 @@ mark[data-v]::after{content:attr(data-v)}
 table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.3rem 0}
 th,td{border-bottom:1px solid #e6e6e0;padding:.3rem .45rem;text-align:left;vertical-align:top}
 th{background:#f3f3ee;font-weight:600}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .events tr:hover td{background:#fffbe6}
 .role{font-size:.72em;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
 .sent{color:#3c444c;unicode-bidi:plaintext}
@@ -274,7 +275,7 @@ const LEGEND: &str = "<p class=\"legend\"><mark class=\"PER\" data-l=\"PER\">per
 event to show its sentence and arguments.</p>\n";
 
 fn write_index(out: &mut String, index: &[IndexLine]) {
-    out.push_str("<nav id=\"index\">\n<h3>Documents</h3>\n<table class=\"index\">\n<thead><tr><th>#</th><th>document</th><th>date</th><th>entities</th><th>times</th><th>events</th></tr></thead>\n<tbody>\n");
+    out.push_str("<nav id=\"index\">\n<h3>Documents</h3>\n<table class=\"index\">\n<thead><tr><th class=\"n\">#</th><th>document</th><th>date</th><th class=\"n\">entities</th><th class=\"n\">times</th><th class=\"n\">events</th></tr></thead>\n<tbody>\n");
     for (n, line) in index.iter().enumerate() {
         let _ = write!(
             out,
@@ -311,7 +312,7 @@ fn write_pairs(
             .cmp(&(a.asserted + a.planned))
             .then_with(|| a.names.cmp(&b.names))
     });
-    out.push_str("<table class=\"pairs\">\n<thead><tr><th>party</th><th>party</th><th>times met</th><th>planned</th><th>events</th><th>places</th><th>dates</th><th>reported in</th></tr></thead>\n<tbody>\n");
+    out.push_str("<table class=\"pairs\">\n<thead><tr><th>party</th><th>party</th><th class=\"n\">times met</th><th class=\"n\">planned</th><th>events</th><th>places</th><th>dates</th><th>reported in</th></tr></thead>\n<tbody>\n");
     for s in rows {
         out.push_str("<tr><td>");
         escape_into(out, &s.names.0);
@@ -519,10 +520,7 @@ fn collect_marks(n: usize, text: &str, doc: &Document) -> Vec<Mark> {
         let summary = time_summary(t);
         m.title = format!("TIME {summary}");
         m.first_attrs.push_str(" data-v=\"");
-        escape_into(
-            &mut m.first_attrs,
-            t.value.as_deref().unwrap_or("TIME ?"),
-        );
+        escape_into(&mut m.first_attrs, t.value.as_deref().unwrap_or("TIME ?"));
         m.first_attrs.push('"');
         by_span.entry((m.start, m.end)).or_insert(marks.len());
         marks.push(m);
@@ -741,13 +739,13 @@ fn render_document(
     let count = |label: Label| doc.entities.iter().filter(|e| e.label == label).count();
     let _ = writeln!(
         out,
-        "{} sentences · {} PER · {} LOC · {} ORG · {} times · {} events</p>",
-        doc.sentences.len(),
+        "{} · {} PER · {} LOC · {} ORG · {} · {}</p>",
+        plural(doc.sentences.len(), "sentence"),
         count(Label::Per),
         count(Label::Loc),
         count(Label::Org),
-        doc.times.len(),
-        doc.events.len()
+        plural(doc.times.len(), "time"),
+        plural(doc.events.len(), "event"),
     );
     let marks = collect_marks(n, text, doc);
     out.reserve(text.len() * 2 + marks.len() * 96);
@@ -759,6 +757,14 @@ fn render_document(
     }
     write_events(out, css, n, text, doc);
     out.push_str("</section>\n");
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn write_events(out: &mut String, css: &mut String, n: usize, text: &str, doc: &Document) {

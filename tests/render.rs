@@ -178,7 +178,9 @@ fn check_attrs(mut attrs: &str) -> Result<(), String> {
             return Err(format!("bad attribute name {name:?}"));
         }
         let value_and_rest = &attrs[eq + 2..];
-        let close = value_and_rest.find('"').ok_or("unterminated attribute value")?;
+        let close = value_and_rest
+            .find('"')
+            .ok_or("unterminated attribute value")?;
         let value = &value_and_rest[..close];
         if value.contains('<') || value.contains('>') {
             return Err(format!("unescaped '<' or '>' in {name}={value:?}"));
@@ -221,7 +223,10 @@ fn check_page(html: &str, docs: &[(&str, &Document)]) -> Vec<Element> {
             }
         }
         for e in &doc.entities {
-            let texts = marks.get(&e.entity_id).map(Vec::as_slice).unwrap_or_default();
+            let texts = marks
+                .get(&e.entity_id)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
             let whole = texts.contains(&e.text);
             let pieces = texts.len() > 1 && texts.iter().all(|t| e.text.contains(t.as_str()));
             assert!(
@@ -307,7 +312,11 @@ fn snapshot(name: &str, actual: &str) {
         .enumerate()
         .find(|(_, (e, a))| e != a)
         .map(|(i, (e, a))| (i + 1, e, a))
-        .unwrap_or((expected.lines().count().min(actual.lines().count()) + 1, "", ""));
+        .unwrap_or((
+            expected.lines().count().min(actual.lines().count()) + 1,
+            "",
+            "",
+        ));
     let _ = std::fs::write(&new, actual);
     panic!(
         "snapshot {} differs at line {line}\n  expected: {}\n  actual:   {}\n\
@@ -357,7 +366,13 @@ fn time(text: &str, surface: &str, value: &str) -> TimeExpr {
     }
 }
 
-fn party(text: &str, surface: &str, nth: usize, role: Role, who: Option<(&str, &str)>) -> Participant {
+fn party(
+    text: &str,
+    surface: &str,
+    nth: usize,
+    role: Role,
+    who: Option<(&str, &str)>,
+) -> Participant {
     Participant {
         role,
         text: surface.into(),
@@ -416,10 +431,38 @@ Emoji 👨\u{200d}👩\u{200d}👧 🇮🇩 Jokowi tiba di Jakarta. Dia disambut
 fn hostile_doc() -> Document {
     let t = HOSTILE;
     let mut entities = vec![
-        entity(t, "Kantor Berita Pusat Korea Utara", 0, Label::Org, "org:kcna", "KCNA \"<Korea>\" & co"),
-        entity(t, "Korea Utara", 0, Label::Loc, "loc:korea-utara", "Korea Utara"),
-        entity(t, "محمد بن سلمان", 0, Label::Per, "per:mohammed-bin-salman", "Mohammed bin Salman"),
-        entity(t, "Benjamin Netanyahu", 0, Label::Per, "per:benjamin-netanyahu", "Benjamin Netanyahu"),
+        entity(
+            t,
+            "Kantor Berita Pusat Korea Utara",
+            0,
+            Label::Org,
+            "org:kcna",
+            "KCNA \"<Korea>\" & co",
+        ),
+        entity(
+            t,
+            "Korea Utara",
+            0,
+            Label::Loc,
+            "loc:korea-utara",
+            "Korea Utara",
+        ),
+        entity(
+            t,
+            "محمد بن سلمان",
+            0,
+            Label::Per,
+            "per:mohammed-bin-salman",
+            "Mohammed bin Salman",
+        ),
+        entity(
+            t,
+            "Benjamin Netanyahu",
+            0,
+            Label::Per,
+            "per:benjamin-netanyahu",
+            "Benjamin Netanyahu",
+        ),
         entity(t, "ירושלים", 0, Label::Loc, "loc:yerusalem", "Yerusalem"),
         entity(t, "Jokowi", 0, Label::Per, "per:joko-widodo", "Joko Widodo"),
         entity(t, "Jakarta", 0, Label::Loc, "loc:jakarta", "Jakarta"),
@@ -459,8 +502,20 @@ fn hostile_doc() -> Document {
         "bertemu",
         "محمد بن سلمان bertemu Benjamin Netanyahu di ירושלים pada Senin 🙂 (17/6/2024).",
         vec![
-            party(t, "محمد بن سلمان", 0, Role::Participant, Some(("per:mohammed-bin-salman", "Mohammed bin Salman"))),
-            party(t, "Benjamin Netanyahu", 0, Role::Participant, Some(("per:benjamin-netanyahu", "Benjamin Netanyahu"))),
+            party(
+                t,
+                "محمد بن سلمان",
+                0,
+                Role::Participant,
+                Some(("per:mohammed-bin-salman", "Mohammed bin Salman")),
+            ),
+            party(
+                t,
+                "Benjamin Netanyahu",
+                0,
+                Role::Participant,
+                Some(("per:benjamin-netanyahu", "Benjamin Netanyahu")),
+            ),
         ],
     );
     meet.place = Some(place(t, "ירושלים", "loc:yerusalem", "Yerusalem"));
@@ -470,7 +525,13 @@ fn hostile_doc() -> Document {
         EventType::Arrive,
         "tiba",
         "Emoji 👨\u{200d}👩\u{200d}👧 🇮🇩 Jokowi tiba di Jakarta.",
-        vec![party(t, "Jokowi", 0, Role::Traveller, Some(("per:joko-widodo", "Joko Widodo")))],
+        vec![party(
+            t,
+            "Jokowi",
+            0,
+            Role::Traveller,
+            Some(("per:joko-widodo", "Joko Widodo")),
+        )],
     );
     arrive.place = Some(place(t, "di Jakarta", "loc:jakarta", "Jakarta"));
     let mut host = event(
@@ -479,7 +540,13 @@ fn hostile_doc() -> Document {
         "disambut",
         "Dia disambut \"<b>Gubernur</b>\".",
         vec![
-            party(t, "Dia", 0, Role::Guest, Some(("per:joko-widodo", "Joko Widodo"))),
+            party(
+                t,
+                "Dia",
+                0,
+                Role::Guest,
+                Some(("per:joko-widodo", "Joko Widodo")),
+            ),
             party(t, "\"<b>Gubernur</b>\"", 0, Role::Host, None),
         ],
     );
@@ -560,7 +627,13 @@ fn batch_docs() -> Vec<Document> {
         "Putin tidak bertemu Joe Biden.",
         vec![
             party(b, "Putin", 1, Role::Participant, Some(PUTIN)),
-            party(b, "Joe Biden", 0, Role::Participant, Some(("per:joe-biden", "Joe Biden"))),
+            party(
+                b,
+                "Joe Biden",
+                0,
+                Role::Participant,
+                Some(("per:joe-biden", "Joe Biden")),
+            ),
         ],
     );
     negated.modality = Modality::Negated;
@@ -627,7 +700,9 @@ fn seed_article_marks_follow_the_document() {
     for label in [Label::Per, Label::Loc, Label::Org] {
         let marks = elements
             .iter()
-            .filter(|e| e.tag == "mark" && e.has_class(label.as_str()) && e.attr("data-eid").is_some())
+            .filter(|e| {
+                e.tag == "mark" && e.has_class(label.as_str()) && e.attr("data-eid").is_some()
+            })
             .count();
         let entities = doc.entities.iter().filter(|e| e.label == label).count();
         assert_eq!(marks, entities, "{label} marks");
@@ -636,17 +711,32 @@ fn seed_article_marks_follow_the_document() {
     for e in &doc.entities {
         let mark = elements
             .iter()
-            .find(|m| m.attr("data-eid").as_deref() == Some(e.entity_id.as_str()) && m.text == e.text)
+            .find(|m| {
+                m.attr("data-eid").as_deref() == Some(e.entity_id.as_str()) && m.text == e.text
+            })
             .unwrap();
         let title = mark.attr("title").unwrap();
-        assert!(title.contains(&e.name) && title.contains(&e.entity_id), "{title}");
+        assert!(
+            title.contains(&e.name) && title.contains(&e.entity_id),
+            "{title}"
+        );
     }
     for t in doc.times.iter().filter(|t| t.value.is_some()) {
-        let mark = elements.iter().find(|m| m.has_class("tim") && m.text == t.text).unwrap();
-        assert!(mark.attr("title").unwrap().contains(t.value.as_deref().unwrap()));
+        let mark = elements
+            .iter()
+            .find(|m| m.has_class("tim") && m.text == t.text)
+            .unwrap();
+        assert!(
+            mark.attr("title")
+                .unwrap()
+                .contains(t.value.as_deref().unwrap())
+        );
     }
     // Paragraphs are kept: one <p> per blank-line separated block.
-    let paragraphs = elements.iter().filter(|e| e.tag == "p" && e.attr("dir").is_some()).count();
+    let paragraphs = elements
+        .iter()
+        .filter(|e| e.tag == "p" && e.attr("dir").is_some())
+        .count();
     let blocks = text.split("\n\n").filter(|b| !b.trim().is_empty()).count();
     assert_eq!(paragraphs, blocks);
     // Events, whatever the extractor finds today: one row each (checked by check_page).
@@ -660,7 +750,11 @@ fn hostile_text_snapshot() {
     let doc = hostile_doc();
     let html = render_html(&[(HOSTILE, &doc)]);
     let elements = parse(&html).unwrap_or_else(|e| panic!("not well formed: {e}"));
-    assert_eq!(shown_text(&elements, 0), HOSTILE, "every character survives");
+    assert_eq!(
+        shown_text(&elements, 0),
+        HOSTILE,
+        "every character survives"
+    );
     assert!(!html.to_ascii_lowercase().contains("<script"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;single&#39; &amp;amp; &lt;/p&gt;&lt;/div&gt;"));
     // The ORG holds the LOC.
@@ -676,7 +770,10 @@ fn hostile_text_snapshot() {
         .filter(|e| e.has_class("tim") && e.attr("title").is_some_and(|t| t.contains("<09:00>")))
         .collect();
     assert_eq!(pieces.len(), 2);
-    assert_eq!(pieces.iter().map(|p| p.text.as_str()).collect::<String>(), "Netanyahu di");
+    assert_eq!(
+        pieces.iter().map(|p| p.text.as_str()).collect::<String>(),
+        "Netanyahu di"
+    );
     // The mark crossing a paragraph break is cut in two; the second piece has no label chip.
     let cross: Vec<&Element> = elements
         .iter()
@@ -704,9 +801,15 @@ fn batch_snapshot_with_who_met_whom() {
     let html = render_html(&pairs);
     let elements = check_page(&html, &pairs);
     // The index links to both documents.
-    assert!(html.contains("<a href=\"#d0\">a.txt</a>") && html.contains("<a href=\"#d1\">b.txt</a>"));
+    assert!(
+        html.contains("<a href=\"#d0\">a.txt</a>") && html.contains("<a href=\"#d1\">b.txt</a>")
+    );
     // Who met whom: rows of (party, party, met, planned, events, places, dates, links).
-    assert!(elements.iter().any(|e| e.tag == "table" && e.has_class("pairs")));
+    assert!(
+        elements
+            .iter()
+            .any(|e| e.tag == "table" && e.has_class("pairs"))
+    );
     let cells = |row: usize| -> Vec<String> {
         // Cells of the pairs table body, in document order: closed `td`s follow their row's
         // order because cells hold no nested cells.
@@ -714,7 +817,11 @@ fn batch_snapshot_with_who_met_whom() {
         let end = start + html[start..].find("</table>").unwrap();
         let table = parse(&html[start..end + "</table>".len()]).unwrap();
         let trs: Vec<&Element> = table.iter().filter(|e| e.tag == "tr").collect();
-        let tds: Vec<String> = table.iter().filter(|e| e.tag == "td").map(|e| e.text.clone()).collect();
+        let tds: Vec<String> = table
+            .iter()
+            .filter(|e| e.tag == "td")
+            .map(|e| e.text.clone())
+            .collect();
         let per_row = 8;
         assert_eq!(tds.len(), (trs.len() - 1) * per_row);
         tds[row * per_row..(row + 1) * per_row].to_vec()
@@ -734,9 +841,22 @@ fn batch_snapshot_with_who_met_whom() {
     );
     assert_eq!(
         cells(1),
-        ["Vladimir Putin", "Xi Jinping", "0", "1", "MEET ×1", "", "", "2:2"]
+        [
+            "Vladimir Putin",
+            "Xi Jinping",
+            "0",
+            "1",
+            "MEET ×1",
+            "",
+            "",
+            "2:2"
+        ]
     );
-    assert!(!html[html.find("who-met-whom").unwrap()..html.find("<section class=\"doc\"").unwrap()].contains("Biden"), "a negated meeting is not a meeting");
+    assert!(
+        !html[html.find("who-met-whom").unwrap()..html.find("<section class=\"doc\"").unwrap()]
+            .contains("Biden"),
+        "a negated meeting is not a meeting"
+    );
     snapshot("batch.html", &html);
 }
 
@@ -894,7 +1014,11 @@ mod cli {
         std::fs::create_dir_all(&dir).unwrap();
         let out_path = dir.join("page.html");
         let out = warta(&["render", seed, "-o", out_path.to_str().unwrap()], "");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(out.stdout.is_empty());
         let html = std::fs::read_to_string(&out_path).unwrap();
         // The same page as the library renders for the same document.
@@ -915,7 +1039,9 @@ mod cli {
         assert!(String::from_utf8_lossy(&out.stderr).contains("-:2: malformed JSON"));
         let html = String::from_utf8(out.stdout).unwrap();
         parse(&html).unwrap();
-        assert!(html.contains("<a href=\"#d0\">satu</a>") && html.contains("<a href=\"#d1\">3</a>"));
+        assert!(
+            html.contains("<a href=\"#d0\">satu</a>") && html.contains("<a href=\"#d1\">3</a>")
+        );
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(html.contains("id=\"who-met-whom\""));
     }
