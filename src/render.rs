@@ -261,7 +261,7 @@ th{background:#f3f3ee;font-weight:600}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .events tr:hover td{background:#fffbe6}
 .role{font-size:.72em;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
-.sent{color:#3c444c;unicode-bidi:plaintext}
+.sent{color:#3c444c}
 .modality-planned{color:#946200}.modality-negated{color:#b00020}
 .none{color:var(--muted);font-size:.85rem}
 a{color:#1a5fb4}
