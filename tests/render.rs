@@ -290,6 +290,7 @@ fn snapshot(name: &str, actual: &str) {
     if std::env::var_os("WARTA_UPDATE_SNAPSHOTS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, actual).unwrap();
+        let _ = std::fs::remove_file(path.with_extension("new.html"));
         eprintln!("updated {}", path.display());
         return;
     }
