@@ -36,6 +36,8 @@ mod extractor;
 mod gazetteer;
 mod lexicon;
 mod recognize;
+#[cfg(feature = "render")]
+mod render;
 mod sentence;
 mod span;
 mod time;
@@ -48,6 +50,8 @@ pub use document::{
 pub use error::Error;
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use gazetteer::GazetteerEntry;
+#[cfg(feature = "render")]
+pub use render::{Renderer, render_html};
 pub use sentence::split_sentences;
 pub use span::Span;
 pub use token::{Token, TokenKind, is_separator, split_clitic, tokenize};

@@ -12,11 +12,14 @@ warta — people, places, organisations, dates and events from Indonesian news
 USAGE:
     warta extract [OPTIONS] [FILE...]
     warta extract --jsonl [OPTIONS] [FILE...]
+    warta render [--jsonl] [OPTIONS] [FILE...] [-o OUT]
 
 Each FILE is a plain-text document whose id is the path as given; `-` or no FILE reads standard
 input. With --jsonl each line of each FILE is a JSON object {\"id\": ..., \"text\": ..., \"date\":
 \"YYYY-MM-DD\"?}; blank lines are skipped and a line without an id gets its line number.
-One JSON document per line goes to standard output, in input order.
+One JSON document per line goes to standard output, in input order. `render` reads the same
+inputs and writes one self-contained HTML page instead (entities, times, events; for several
+documents an index and a who-met-whom table).
 
 OPTIONS:
     --jsonl            read JSON lines instead of plain-text files
@@ -27,6 +30,7 @@ OPTIONS:
     --threads N        worker threads (default: all cores)
     --max-bytes N      skip documents larger than N bytes (default: 67108864)
     --strict           stop at the first bad record with exit status 1
+    -o, --output OUT   write to OUT instead of standard output
     -h, --help         show this help
 
 EXIT STATUS:
@@ -50,6 +54,8 @@ struct Options {
     threads: usize,
     max_bytes: usize,
     files: Vec<String>,
+    render: bool,
+    output: Option<PathBuf>,
 }
 
 fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
@@ -70,6 +76,8 @@ fn parse_args() -> Result<Options, String> {
         threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
         max_bytes: 64 << 20,
         files: Vec::new(),
+        render: false,
+        output: None,
     };
     let mut command = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -106,6 +114,9 @@ fn parse_args() -> Result<Options, String> {
                     .parse()
                     .map_err(|e| format!("--max-bytes: {e}"))?;
             }
+            Short('o') | Long("output") => {
+                opts.output = Some(parser.value().map_err(|e| e.to_string())?.into());
+            }
             Value(v) if command.is_none() => command = Some(v.to_string_lossy().into_owned()),
             Value(v) => opts.files.push(v.to_string_lossy().into_owned()),
             _ => return Err(arg.unexpected().to_string()),
@@ -113,6 +124,10 @@ fn parse_args() -> Result<Options, String> {
     }
     match command.as_deref() {
         Some("extract") => Ok(opts),
+        Some("render") => Ok(Options {
+            render: true,
+            ..opts
+        }),
         Some(other) => Err(format!("unknown command {other:?}")),
         None => Err("missing command".into()),
     }
@@ -135,7 +150,17 @@ fn main() -> ExitCode {
         extractor: &extractor,
         skipped: 0,
         batch: Vec::new(),
-        out: BufWriter::new(io::stdout().lock()),
+        out: match &opts.output {
+            None => Box::new(BufWriter::new(io::stdout().lock())) as Box<dyn Write>,
+            Some(path) => match std::fs::File::create(path) {
+                Ok(f) => Box::new(BufWriter::new(f)),
+                Err(e) => {
+                    eprintln!("warta: {}: {e}", path.display());
+                    return ExitCode::from(1);
+                }
+            },
+        },
+        renderer: opts.render.then(warta::Renderer::new),
     };
     let files = if opts.files.is_empty() {
         vec!["-".to_string()]
@@ -145,7 +170,11 @@ fn main() -> ExitCode {
     let result = files
         .iter()
         .try_for_each(|f| run.file(f))
-        .and_then(|()| run.flush());
+        .and_then(|()| run.flush())
+        .and_then(|()| match run.renderer.take() {
+            Some(page) => page.finish_to(&mut run.out).map_err(Stop::Output),
+            None => Ok(()),
+        });
     match result {
         Ok(()) => {
             if run.skipped > 0 {
@@ -180,6 +209,8 @@ struct Run<'a, W: Write> {
     skipped: usize,
     batch: Vec<Record>,
     out: W,
+    /// The page being built, for `render`.
+    renderer: Option<warta::Renderer>,
 }
 
 impl<W: Write> Run<'_, W> {
@@ -282,6 +313,10 @@ impl<W: Write> Run<'_, W> {
         let docs = extract_parallel(self.extractor, &batch, self.opts.threads);
         for (record, mut doc) in batch.into_iter().zip(docs) {
             doc.id = Some(record.id);
+            if let Some(page) = &mut self.renderer {
+                page.push(&record.text, &doc);
+                continue;
+            }
             self.write(&record.text, &doc).map_err(Stop::Output)?;
         }
         self.out.flush().map_err(Stop::Output)
