@@ -115,3 +115,27 @@ fn missing_file() {
         "{err}"
     );
 }
+
+#[test]
+fn batch_equals_sequential() {
+    let extractor = Extractor::new();
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/putin-kim-fin-2024-06-19.txt"
+    ))
+    .unwrap();
+    let texts: Vec<String> = (0..24)
+        .map(|i| {
+            if i % 4 == 0 {
+                seed.clone()
+            } else {
+                format!(
+                    "Menteri Keuangan Tarmizi Handoko tiba di Medan, Senin (8/1/2024). Nomor {i}."
+                )
+            }
+        })
+        .collect();
+    let batch = extractor.extract_batch(&texts);
+    let sequential: Vec<_> = texts.iter().map(|t| extractor.extract(t)).collect();
+    assert_eq!(batch, sequential);
+}

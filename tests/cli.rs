@@ -173,3 +173,27 @@ fn invalid_utf8_line_is_skipped() {
     assert_eq!(lines(&out).len(), 1);
     assert!(String::from_utf8_lossy(&out.stderr).contains("-:1: invalid UTF-8"));
 }
+
+#[test]
+fn parallel_output_is_identical_to_sequential() {
+    let seed = common::seed();
+    let mut input = String::new();
+    for i in 0..40 {
+        let text = if i % 3 == 0 {
+            seed.clone()
+        } else {
+            format!(
+                "Dokumen {i}: Presiden Joko Widodo bertemu Anwar Ibrahim di Bogor, Senin (8/1/2024)."
+            )
+        };
+        input.push_str(&serde_json::json!({"id": i.to_string(), "text": text}).to_string());
+        input.push('\n');
+    }
+    let one = warta(&["extract", "--jsonl", "--threads", "1"], &input);
+    let two = warta(&["extract", "--jsonl", "--threads", "2"], &input);
+    let four = warta(&["extract", "--jsonl", "--threads", "4"], &input);
+    assert!(one.status.success());
+    assert_eq!(lines(&one).len(), 40);
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(one.stdout, four.stdout);
+}

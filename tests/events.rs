@@ -281,13 +281,11 @@ fn seed_article_groups_and_extras() {
     assert_eq!(statement.cameo.as_deref(), Some("010"));
 }
 
-/// Rows whose strict form waits for the recognition work (gazetteer canonical names).
+/// Row 8 by the speaker's canonical name, not only its mention.
 #[test]
-#[ignore = "needs recognition: the gazetteer's canonical name of KCNA is `Kantor Berita Pusat Korea`"]
-fn seed_article_rows_needing_recognition() {
+fn seed_article_statement_by_canonical_name() {
     let text = common::seed();
     let doc = Extractor::new().extract(&text);
-    // needs recognition: row 8, speaker's canonical name `Kantor Berita Pusat Korea Utara`.
     assert!(doc.events.iter().any(|e| {
         e.kind == Statement
             && e.participants

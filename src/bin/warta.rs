@@ -161,6 +161,7 @@ fn main() -> ExitCode {
             },
         },
         renderer: opts.render.then(warta::Renderer::new),
+        progress: Progress::new(),
     };
     let files = if opts.files.is_empty() {
         vec!["-".to_string()]
@@ -175,6 +176,7 @@ fn main() -> ExitCode {
             Some(page) => page.finish_to(&mut run.out).map_err(Stop::Output),
             None => Ok(()),
         });
+    run.progress.finish();
     match result {
         Ok(()) => {
             if run.skipped > 0 {
@@ -211,6 +213,56 @@ struct Run<'a, W: Write> {
     out: W,
     /// The page being built, for `render`.
     renderer: Option<warta::Renderer>,
+    progress: Progress,
+}
+
+/// A one-line progress report on standard error, shown only when it is a terminal.
+struct Progress {
+    on: bool,
+    docs: usize,
+    bytes: usize,
+    start: std::time::Instant,
+    shown: std::time::Instant,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        use std::io::IsTerminal;
+        let now = std::time::Instant::now();
+        Progress {
+            on: io::stderr().is_terminal(),
+            docs: 0,
+            bytes: 0,
+            start: now,
+            shown: now,
+        }
+    }
+
+    fn add(&mut self, docs: usize, bytes: usize) {
+        self.docs += docs;
+        self.bytes += bytes;
+        if self.on && self.shown.elapsed().as_millis() >= 200 {
+            self.shown = std::time::Instant::now();
+            self.show();
+        }
+    }
+
+    fn show(&self) {
+        let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+        let mb = self.bytes as f64 / 1e6;
+        eprint!(
+            "\rwarta: {} documents, {mb:.1} MB, {:.1} MB/s ",
+            self.docs,
+            mb / secs
+        );
+    }
+
+    fn finish(&self) {
+        if self.on && self.docs > 0 {
+            self.show();
+            eprintln!();
+        }
+    }
 }
 
 impl<W: Write> Run<'_, W> {
@@ -311,6 +363,8 @@ impl<W: Write> Run<'_, W> {
     fn flush(&mut self) -> Result<(), Stop> {
         let batch = std::mem::take(&mut self.batch);
         let docs = extract_parallel(self.extractor, &batch, self.opts.threads);
+        self.progress
+            .add(batch.len(), batch.iter().map(|r| r.text.len()).sum());
         for (record, mut doc) in batch.into_iter().zip(docs) {
             doc.id = Some(record.id);
             if let Some(page) = &mut self.renderer {
