@@ -2,7 +2,7 @@
 //! and per label, and lists the errors.
 //!
 //! ```text
-//! cargo run --release --example eval_ner -- ../shared/data/idner-news-2k/dev.txt [--errors N] [--map PERSON=PER,...]
+//! cargo run --release --example eval_ner -- ../shared/data/idner-news-2k/dev.txt [--errors N] [--map PERSON=PER,...] [--gazetteer-only]
 //! ```
 //! Reads idner's `token POS tag` lines or `token<TAB>tag` lines (the last column is the IOB tag),
 //! rebuilds each sentence's text with single spaces, extracts it on its own, and compares.
@@ -24,6 +24,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let mut path = None;
     let mut show = 0usize;
+    let mut gazetteer_only = false;
     let mut map: Vec<(String, String)> = [
         ("PERSON", "PER"),
         ("PLACE", "LOC"),
@@ -36,6 +37,7 @@ fn main() {
     .collect();
     while let Some(a) = args.next() {
         match a.as_str() {
+            "--gazetteer-only" => gazetteer_only = true,
             "--errors" => show = args.next().and_then(|n| n.parse().ok()).unwrap_or(50),
             "--map" => {
                 for pair in args.next().unwrap_or_default().split(',') {
@@ -57,7 +59,10 @@ fn main() {
     });
     let map: Vec<(&str, &str)> = map.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     let gold = read_conll_ner(&conll, &map);
-    let extractor = Extractor::new();
+    let extractor = Extractor::builder()
+        .context_cues(!gazetteer_only)
+        .build()
+        .expect("default extractor");
     let (scores, errors) = score(&extractor, &gold, false);
     println!(
         "{path}: {} sentences, {} gold entities",

@@ -91,6 +91,8 @@ static DEFAULT_PATTERNS: Lazy<Arc<Patterns>> = Lazy::new(|| Arc::new(patterns::d
 /// ```
 #[derive(Clone, Debug)]
 pub struct Extractor {
+    /// Whether names outside the gazetteers are recognised from context.
+    cues: bool,
     model: Arc<Model>,
     patterns: Arc<Patterns>,
     tokens: bool,
@@ -106,6 +108,7 @@ impl Extractor {
     /// An extractor with the embedded default gazetteers.
     pub fn new() -> Extractor {
         Extractor {
+            cues: true,
             model: Arc::clone(&DEFAULT_MODEL),
             patterns: Arc::clone(&DEFAULT_PATTERNS),
             tokens: false,
@@ -183,6 +186,24 @@ impl Extractor {
     ) -> Vec<Entity> {
         let m = &*self.model;
         let matches = m.gazetteer.find(text, tokens, sentences);
+        if !self.cues {
+            return matches
+                .iter()
+                .map(|gm| {
+                    let e = m.gazetteer.entry(gm.entry);
+                    Entity {
+                        text: text[gm.span.range()].to_string(),
+                        label: e.label,
+                        span: gm.span,
+                        entity_id: e.id.to_string(),
+                        name: e.name.to_string(),
+                        source: crate::Source::Gazetteer,
+                        fuzzy: false,
+                        role: None,
+                    }
+                })
+                .collect();
+        }
         recognize::recognize(
             text,
             tokens,
@@ -233,6 +254,7 @@ impl Extractor {
 /// ```
 #[derive(Clone, Debug)]
 pub struct ExtractorBuilder {
+    cues: bool,
     defaults: bool,
     extra: GazetteerSource,
     patterns: Option<Patterns>,
@@ -249,6 +271,7 @@ impl ExtractorBuilder {
     /// A builder that starts from the embedded default gazetteers.
     pub fn new() -> ExtractorBuilder {
         ExtractorBuilder {
+            cues: true,
             defaults: true,
             extra: GazetteerSource::default(),
             patterns: None,
@@ -259,6 +282,19 @@ impl ExtractorBuilder {
     /// Whether to include the embedded default gazetteers (default `true`).
     pub fn defaults(mut self, yes: bool) -> ExtractorBuilder {
         self.defaults = yes;
+        self
+    }
+
+    /// Whether names the gazetteers lack are recognised from context cues, typo tolerance and
+    /// aliases (default `true`). Off, entities are exactly the gazetteers' matches.
+    ///
+    /// ```
+    /// let text = "Kata Henry Tanoto di Jakarta.";
+    /// let only = warta::Extractor::builder().context_cues(false).build().unwrap();
+    /// assert!(only.extract(text).entities.iter().all(|e| e.source == warta::Source::Gazetteer));
+    /// ```
+    pub fn context_cues(mut self, yes: bool) -> ExtractorBuilder {
+        self.cues = yes;
         self
     }
 
@@ -361,6 +397,7 @@ impl ExtractorBuilder {
             model,
             patterns,
             tokens: self.tokens,
+            cues: self.cues,
         })
     }
 }
