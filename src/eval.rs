@@ -15,6 +15,7 @@
 //! ```
 
 use crate::Span;
+use std::collections::BTreeMap;
 
 /// Counts of true positives, false positives and false negatives, with precision, recall and F1.
 ///
@@ -236,6 +237,128 @@ pub fn read_conll_ner(conll: &str, map: &[(&str, &str)]) -> NerText {
             }
             _ => close(&mut open, &mut out),
         }
+    }
+    out
+}
+
+/// How entity scores treat the places where warta's output contract and a corpus's annotation
+/// differ by design.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Conventions {
+    /// warta's entities as they are.
+    Strict,
+    /// A bracketed acronym after a name with the same id is merged into the name's span (as
+    /// corpora such as idner-news-2k annotate `Bursa Efek Indonesia (BEI)`), and a gazetteer
+    /// place that overlaps no gold entity is not scored (the contract makes every mention of a
+    /// place a LOC, `Rusia dan Jepang melarang …`, where such corpora often leave it unmarked).
+    Contract,
+}
+
+/// Runs `extractor` on each sentence of `gold` on its own and scores its entities by exact span
+/// and label: per label and overall (key `ALL`), with one line per error (`FP …`, `FN …`).
+///
+/// ```
+/// use warta::eval::{Conventions, read_conll_ner, score_entities};
+///
+/// let gold = read_conll_ner("Presiden O\nJoko B-PER\nWidodo I-PER\ntiba O\n", &[]);
+/// let (scores, errors) = score_entities(&warta::Extractor::new(), &gold, Conventions::Strict);
+/// assert_eq!(scores["PER"].tp, 1);
+/// assert!(errors.is_empty());
+/// ```
+pub fn score_entities(
+    extractor: &crate::Extractor,
+    gold: &NerText,
+    conventions: Conventions,
+) -> (BTreeMap<String, Prf>, Vec<String>) {
+    let contract = conventions == Conventions::Contract;
+    let mut scores: BTreeMap<String, Prf> = BTreeMap::new();
+    let mut errors = Vec::new();
+    let mut g = 0;
+    for &sentence in &gold.sentences {
+        let text = &gold.text[sentence.range()];
+        let mut want: Vec<(Span, String)> = Vec::new();
+        while g < gold.entities.len() && gold.entities[g].0.end <= sentence.end {
+            let (s, l) = &gold.entities[g];
+            want.push((
+                Span::new(s.start - sentence.start, s.end - sentence.start),
+                l.clone(),
+            ));
+            g += 1;
+        }
+        let doc = extractor.extract(text);
+        let got: Vec<(Span, String)> = if contract {
+            contract_view(text, &doc.entities, &want)
+        } else {
+            doc.entities
+                .iter()
+                .map(|e| (e.span, e.label.to_string()))
+                .collect()
+        };
+        for (span, label) in &got {
+            let hit = want.contains(&(*span, label.clone()));
+            let s = scores.entry(label.clone()).or_default();
+            if hit {
+                s.tp += 1;
+            } else {
+                s.fp += 1;
+                let gold_here = want
+                    .iter()
+                    .find(|(w, _)| w.overlaps(*span))
+                    .map(|(w, l)| format!("{l} {:?}", &text[w.range()]));
+                errors.push(format!(
+                    "FP {label} {:?} (gold: {}) | {text}",
+                    &text[span.range()],
+                    gold_here.unwrap_or("O".into())
+                ));
+            }
+        }
+        for (span, label) in &want {
+            if !got.contains(&(*span, label.clone())) {
+                scores.entry(label.clone()).or_default().fn_ += 1;
+                errors.push(format!("FN {label} {:?} | {text}", &text[span.range()]));
+            }
+        }
+    }
+    let mut all = Prf::default();
+    for s in scores.values() {
+        all.add(*s);
+    }
+    scores.insert("ALL".into(), all);
+    (scores, errors)
+}
+
+/// warta's entities seen through the corpus's conventions (see the module docs).
+fn contract_view(
+    text: &str,
+    entities: &[crate::Entity],
+    want: &[(Span, String)],
+) -> Vec<(Span, String)> {
+    let mut out: Vec<(Span, String)> = Vec::new();
+    let mut i = 0;
+    while i < entities.len() {
+        let e = &entities[i];
+        let unmarked_place = e.label == crate::Label::Loc
+            && e.source == crate::Source::Gazetteer
+            && !want.iter().any(|(w, _)| w.overlaps(e.span));
+        if unmarked_place {
+            i += 1;
+            continue;
+        }
+        let mut span = e.span;
+        if let Some(next) = entities.get(i + 1) {
+            let between = &text[e.span.end..next.span.start];
+            let after = &text[next.span.end..];
+            if next.entity_id == e.entity_id
+                && between.trim() == "("
+                && after.trim_start().starts_with(')')
+            {
+                let close = next.span.end + after.find(')').unwrap_or(0) + 1;
+                span = Span::new(e.span.start, close);
+                i += 1;
+            }
+        }
+        out.push((span, e.label.to_string()));
+        i += 1;
     }
     out
 }
