@@ -343,7 +343,7 @@ impl Chunk<'_, '_> {
         }
         let bytes = self.text.as_bytes();
         let mut j = i;
-        let mut seps = [0u8; 4]; // counts of '.', ',', ':', '/' or '-'
+        let mut seps = [0usize; 4]; // counts of '.', ',', ':', '/' or '-' (never overflows)
         loop {
             while j < self.end && bytes[j].is_ascii_digit() {
                 j += 1;
