@@ -94,9 +94,11 @@ fn dateline_window(text: &str) -> usize {
     let mut paragraphs = 0;
     let mut end = text.len();
     let mut search = 0;
+    // Where the text's first non-blank character is: a break after it ends a paragraph.
+    let content = text.find(|c: char| !c.is_whitespace()).unwrap_or(text.len());
     while let Some(pos) = text[search..].find("\n\n") {
         let at = search + pos;
-        if !text[..at].trim().is_empty() {
+        if content < at {
             paragraphs += 1;
         }
         if paragraphs == 3 {
