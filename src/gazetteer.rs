@@ -274,6 +274,8 @@ impl GazetteerSource {
     /// Parses a gazetteer file's text; `path` names it in errors.
     pub(crate) fn add_text(&mut self, path: &Path, text: &str) -> Result<(), Error> {
         let shared: std::sync::Arc<Path> = path.into();
+        // A byte-order mark, as Windows editors write it, is not part of the first line.
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         for (n, line) in text.lines().enumerate() {
             let line = line.strip_suffix('\r').unwrap_or(line);
             if line.trim().is_empty() || line.starts_with('#') {

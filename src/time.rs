@@ -95,7 +95,9 @@ fn dateline_window(text: &str) -> usize {
     let mut end = text.len();
     let mut search = 0;
     // Where the text's first non-blank character is: a break after it ends a paragraph.
-    let content = text.find(|c: char| !c.is_whitespace()).unwrap_or(text.len());
+    let content = text
+        .find(|c: char| !c.is_whitespace())
+        .unwrap_or(text.len());
     while let Some(pos) = text[search..].find("\n\n") {
         let at = search + pos;
         if content < at {
