@@ -313,3 +313,13 @@ fn jsonl_huge_line_in_bounded_memory() {
     assert_eq!(ids(&out), ["after"]);
     assert!(stderr(&out).contains("-:1: line larger than --max-bytes 100000"));
 }
+
+/// A JSONL file saved with a byte-order mark keeps its first record.
+#[test]
+fn jsonl_with_a_bom_keeps_its_first_record() {
+    let input = "\u{FEFF}{\"id\": \"first\", \"text\": \"Putin tiba.\"}\r\n{\"id\": \"second\", \"text\": \"Kim tiba.\"}\r\n";
+    let out = warta(&["extract", "--jsonl"], input.as_bytes());
+    assert!(out.status.success());
+    assert_eq!(ids(&out), ["first", "second"], "{}", stderr(&out));
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+}
