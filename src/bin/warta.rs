@@ -260,10 +260,14 @@ impl<W: Write> Run<'_, W> {
                 ))?;
                 continue;
             }
-            let Ok(text) = std::str::from_utf8(&line) else {
+            let Ok(mut text) = std::str::from_utf8(&line) else {
                 self.bad(format!("{path}:{n}: invalid UTF-8"))?;
                 continue;
             };
+            if n == 1 {
+                // A byte-order mark, as Windows tools write it, is not part of the first line.
+                text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+            }
             if text.trim().is_empty() {
                 continue;
             }
