@@ -33,8 +33,11 @@ fn controls() -> String {
     unit
 }
 
+/// Makes a text of about the given number of bytes.
+pub type Generator = fn(usize) -> String;
+
 /// The adversarial cases: a name and a generator taking a byte size.
-pub const CASES: &[(&str, fn(usize) -> String)] = &[
+pub const CASES: &[(&str, Generator)] = &[
     ("empty", |_| String::new()),
     ("whitespace", |b| {
         repeat_to(" \t\n\r\u{a0}\u{3000}\u{2009}", b)
@@ -99,7 +102,7 @@ pub const CASES: &[(&str, fn(usize) -> String)] = &[
 ];
 
 /// The generator of the case called `name`.
-pub fn case(name: &str) -> Option<fn(usize) -> String> {
+pub fn case(name: &str) -> Option<Generator> {
     CASES.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
 }
 
