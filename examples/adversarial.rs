@@ -8,7 +8,9 @@
 //!
 //! Peak memory is the process's `VmHWM` (Linux `/proc/self/status`) after extraction, and the
 //! growth over the peak before the input was made (the default gazetteer, built first). The run
-//! fails (exit 1) when a ratio exceeds 25 or the growth exceeds 64 bytes per input byte + 16 MB.
+//! fails (exit 1) when a ratio exceeds 25 or the growth exceeds 96 bytes per input byte + 16 MB:
+//! the worst case is one token per input byte (`???…`: a token, a sentence, and the time
+//! parser's token for each byte, with the tokens kept in the document), about 80 bytes each.
 
 #[path = "../tests/common/adversarial.rs"]
 mod cases;
@@ -17,7 +19,7 @@ use std::process::Command;
 use std::time::Instant;
 
 const MAX_RATIO: f64 = 25.0;
-const MAX_BYTES_PER_BYTE: f64 = 64.0;
+const MAX_BYTES_PER_BYTE: f64 = 96.0;
 
 fn peak_rss_kb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
