@@ -206,3 +206,23 @@ fn bom_is_skipped_like_whitespace() {
         "the BOM stays in the text and is skipped"
     );
 }
+
+/// Relative, weekday and yearless expressions resolved against the ends of the calendar
+/// (jiff's -9999-01-01 and 9999-12-31) do not panic and leave values unknown where they fall off.
+#[test]
+fn reference_dates_at_the_ends_of_the_calendar() {
+    let text = "Kemarin, besok, lusa, pekan lalu, pekan depan, bulan lalu, bulan depan, tahun lalu, \
+        tahun depan, 24 tahun lalu, 10 tahun mendatang, 3 hari lagi, Senin, Minggu depan, \
+        bulan Maret, bulan Desember mendatang, 31 Desember, 1 Januari, awal tahun ini, akhir \
+        bulan depan, pukul 09.48 WIB, 29 Februari, Rabu (31/12), 1/1, tahun 10000, 9999-an.";
+    for reference in [
+        jiff::civil::Date::MIN,
+        jiff::civil::Date::MAX,
+        jiff::civil::date(2024, 2, 29),
+        jiff::civil::date(1, 1, 1),
+    ] {
+        let doc = extractor().extract_with_date(text, Some(reference));
+        invariants::check_document(text, &doc);
+        assert!(doc.times.len() >= 15, "{reference}: {:?}", doc.times);
+    }
+}
