@@ -275,6 +275,8 @@ impl GazetteerSource {
     /// Parses a gazetteer file's text; `path` names it in errors.
     pub(crate) fn add_text(&mut self, path: &Path, text: &str) -> Result<(), Error> {
         let shared: std::sync::Arc<Path> = path.into();
+        // A byte-order mark, as Windows editors write it, is not part of the first line.
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         for (n, line) in text.lines().enumerate() {
             let line = line.strip_suffix('\r').unwrap_or(line);
             if line.trim().is_empty() || line.starts_with('#') {
@@ -692,12 +694,18 @@ impl<'a> Boundaries<'a> {
 /// Whether a hyphenated token joins names (`Rusia-Korea`, `Jakarta-Bandung`) rather than being a
 /// reduplication or one hyphenated name (`Kim Jong-un`, `Al-Qaeda`).
 fn hyphen_joins_names(token: &str) -> bool {
-    let mut parts = token.split('-');
+    // Only the first two parts matter, and names are short: a bounded prefix, so that a long
+    // token is not rescanned for each match inside it.
+    let mut end = token.len().min(256);
+    while !token.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut parts = token[..end].split('-');
     let (Some(a), Some(b)) = (parts.next(), parts.next()) else {
         return false;
     };
     let capital =
-        |s: &str| s.chars().next().is_some_and(char::is_uppercase) && s.chars().count() >= 3;
+        |s: &str| s.chars().next().is_some_and(char::is_uppercase) && s.chars().nth(2).is_some();
     capital(a) && capital(b) && !a.eq_ignore_ascii_case(b)
 }
 

@@ -94,9 +94,13 @@ fn dateline_window(text: &str) -> usize {
     let mut paragraphs = 0;
     let mut end = text.len();
     let mut search = 0;
+    // Where the text's first non-blank character is: a break after it ends a paragraph.
+    let content = text
+        .find(|c: char| !c.is_whitespace())
+        .unwrap_or(text.len());
     while let Some(pos) = text[search..].find("\n\n") {
         let at = search + pos;
-        if !text[..at].trim().is_empty() {
+        if content < at {
             paragraphs += 1;
         }
         if paragraphs == 3 {
@@ -119,6 +123,12 @@ fn date_bare_clocks(out: &mut [(TimeExpr, bool)], sentences: &[Span], reference:
         let k = sentences.partition_point(|s| s.end <= pos);
         sentences.get(k).copied().filter(|s| s.start <= pos)
     };
+    // The day-precision expressions, in text order (`out` is sorted and never overlaps), so
+    // that each clock looks only at its neighbours: the nearest one in its sentence is the
+    // closest before or after it.
+    let days: Vec<usize> = (0..out.len())
+        .filter(|&k| !out[k].1 && out[k].0.value.as_ref().is_some_and(|v| v.len() == 10))
+        .collect();
     for k in 0..out.len() {
         if !out[k].1 {
             continue;
@@ -129,15 +139,17 @@ fn date_bare_clocks(out: &mut [(TimeExpr, bool)], sentences: &[Span], reference:
             Some(sent) => sent.contains(s),
             None => sentences.is_empty(),
         };
-        let nearest = out
-            .iter()
-            .filter(|(t, bare)| !bare && same_sentence(t.span))
-            .filter_map(|(t, _)| {
-                let v = t.value.as_ref().filter(|v| v.len() == 10)?;
-                Some((t.span.start.abs_diff(at.start), v.clone()))
-            })
+        let after = days.partition_point(|&d| out[d].0.span.start < at.start);
+        let nearest = [after.checked_sub(1), Some(after)]
+            .into_iter()
+            .flatten()
+            .filter_map(|n| days.get(n))
+            .map(|&d| &out[d].0)
+            .filter(|t| same_sentence(t.span))
+            .map(|t| (t.span.start.abs_diff(at.start), t.value.clone()))
+            // The earlier one wins a tie.
             .min_by_key(|(dist, _)| *dist)
-            .map(|(_, v)| v);
+            .and_then(|(_, v)| v);
         out[k].0.value = nearest.or_else(|| reference.map(|d| d.to_string()));
     }
 }

@@ -182,6 +182,10 @@ fn is_tld(label: &str) -> bool {
     label.len() <= 4 && TLDS.iter().any(|t| t.eq_ignore_ascii_case(label))
 }
 
+/// The longest e-mail local part and domain name the tokenizer looks for.
+const MAX_EMAIL_LOCAL: usize = 64;
+const MAX_DOMAIN: usize = 253;
+
 /// Splitting one whitespace-free chunk into tokens.
 struct Chunk<'t, 'o> {
     text: &'t str,
@@ -276,8 +280,11 @@ impl Chunk<'_, '_> {
         let bytes = self.text.as_bytes();
         let local =
             |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+        // Bounded (RFC 5321 allows 64 bytes), so that a long run of such characters is not
+        // rescanned from each of its tokens.
+        let limit = self.end.min(i + MAX_EMAIL_LOCAL + 1);
         let mut j = i;
-        while j < self.end && local(bytes[j]) {
+        while j < limit && local(bytes[j]) {
             j += 1;
         }
         if j == i || j >= self.end || bytes[j] != b'@' {
@@ -292,12 +299,15 @@ impl Chunk<'_, '_> {
     fn domain_end(&self, i: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
         let label = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+        // Bounded (a domain name has at most 253 bytes), so that a long `word.word.word…` run is
+        // not rescanned from each of its tokens.
+        let limit = self.end.min(i + MAX_DOMAIN);
         let mut j = i;
         let mut best = None;
         let mut dots = 0;
         loop {
             let start = j;
-            while j < self.end && label(bytes[j]) {
+            while j < limit && label(bytes[j]) {
                 j += 1;
             }
             // A label never ends with a hyphen: `fin.co.id- Presiden`.
@@ -310,7 +320,7 @@ impl Chunk<'_, '_> {
             if dots > 0 && is_tld(&self.text[start..j]) && !self.word_char_at(j) {
                 best = Some(j);
             }
-            if j + 1 < self.end && bytes[j] == b'.' && label(bytes[j + 1]) {
+            if j + 1 < limit && bytes[j] == b'.' && label(bytes[j + 1]) {
                 j += 1;
                 dots += 1;
             } else {
@@ -343,7 +353,7 @@ impl Chunk<'_, '_> {
         }
         let bytes = self.text.as_bytes();
         let mut j = i;
-        let mut seps = [0u8; 4]; // counts of '.', ',', ':', '/' or '-'
+        let mut seps = [0usize; 4]; // counts of '.', ',', ':', '/' or '-' (never overflows)
         loop {
             while j < self.end && bytes[j].is_ascii_digit() {
                 j += 1;

@@ -323,22 +323,34 @@ impl<W: Write> Run<'_, W> {
         let mut line = Vec::new();
         for n in 1.. {
             line.clear();
-            match reader.read_until(b'\n', &mut line) {
+            // At most one byte over the limit is read into memory; the rest of a longer line
+            // is skipped unread.
+            let limit = self.opts.max_bytes as u64 + 1;
+            match (&mut reader).take(limit).read_until(b'\n', &mut line) {
                 Ok(0) => break,
                 Ok(_) => {}
                 Err(e) => return self.bad(format!("{path}:{n}: {e}")),
             }
             if line.len() > self.opts.max_bytes {
+                if line.last() != Some(&b'\n')
+                    && let Err(e) = skip_line(&mut reader)
+                {
+                    return self.bad(format!("{path}:{n}: {e}"));
+                }
                 self.bad(format!(
                     "{path}:{n}: line larger than --max-bytes {}",
                     self.opts.max_bytes
                 ))?;
                 continue;
             }
-            let Ok(text) = std::str::from_utf8(&line) else {
+            let Ok(mut text) = std::str::from_utf8(&line) else {
                 self.bad(format!("{path}:{n}: invalid UTF-8"))?;
                 continue;
             };
+            if n == 1 {
+                // A byte-order mark, as Windows tools write it, is not part of the first line.
+                text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+            }
             if text.trim().is_empty() {
                 continue;
             }
@@ -395,6 +407,26 @@ impl<W: Write> Run<'_, W> {
         };
         result.map_err(io::Error::other)?;
         self.out.write_all(b"\n")
+    }
+}
+
+/// Consumes the rest of a line, up to and including its `\n`, without keeping it.
+fn skip_line(reader: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
     }
 }
 
