@@ -42,32 +42,81 @@ pub(crate) fn find_events(
         .flat_map(|e| e.name.split([' ', '-']).map(str::to_lowercase))
         .collect();
     let mut out = Vec::new();
-    for (si, &sent) in sentences.iter().enumerate() {
-        let words = chunk::words(text, tokens, entities, sent);
-        let matches = find_triggers(&words, patterns);
-        let mut is_trigger = vec![false; words.len()];
-        for m in &matches {
-            is_trigger[m.start..m.end]
-                .iter_mut()
-                .for_each(|b| *b = true);
+    for (si, &whole) in sentences.iter().enumerate() {
+        for sent in windows(tokens, entities, whole) {
+            let words = chunk::words(text, tokens, entities, sent);
+            let matches = find_triggers(&words, patterns);
+            let mut is_trigger = vec![false; words.len()];
+            for m in &matches {
+                is_trigger[m.start..m.end]
+                    .iter_mut()
+                    .for_each(|b| *b = true);
+            }
+            let chunks = chunk::chunks(text, &words, entities, patterns, &is_trigger, &people);
+            let cx = Sentence {
+                text,
+                index: si,
+                span: sent,
+                words: &words,
+                chunks: &chunks,
+                entities,
+                times,
+                p: patterns,
+                trig: &is_trigger,
+            };
+            let resolved: Vec<Resolved> = chunks.iter().map(|c| cx.resolve(c, &mut sal)).collect();
+            let mut events = cx.events(&matches, &resolved, &sal);
+            for e in &mut events {
+                e.sentence = whole;
+            }
+            out.extend(events);
         }
-        let chunks = chunk::chunks(text, &words, entities, patterns, &is_trigger, &people);
-        let cx = Sentence {
-            text,
-            index: si,
-            span: sent,
-            words: &words,
-            chunks: &chunks,
-            entities,
-            times,
-            p: patterns,
-            trig: &is_trigger,
-        };
-        let resolved: Vec<Resolved> = chunks.iter().map(|c| cx.resolve(c, &mut sal)).collect();
-        let events = cx.events(&matches, &resolved, &sal);
-        out.extend(events);
     }
     assign_groups(&mut out);
+    out
+}
+
+/// Most tokens one window of a sentence holds: no real sentence is longer, and argument
+/// search within a window may look at all of it, so capping it keeps a pathological sentence
+/// (a whole file without a period) linear.
+const WINDOW_TOKENS: usize = 256;
+
+/// The sentence as windows of at most [`WINDOW_TOKENS`] tokens, cut after a comma where one is
+/// near and never inside an entity; usually the one window that is the sentence.
+fn windows(tokens: &[Token], entities: &[Entity], sent: Span) -> Vec<Span> {
+    let a = tokens.partition_point(|t| t.span.start < sent.start);
+    let b = tokens.partition_point(|t| t.span.end <= sent.end);
+    if b.saturating_sub(a) <= WINDOW_TOKENS {
+        return vec![sent];
+    }
+    let mut out = Vec::new();
+    let mut start = a;
+    while start < b {
+        let mut end = (start + WINDOW_TOKENS).min(b);
+        if end < b {
+            // Prefer to cut after a comma in the window's last quarter.
+            if let Some(c) = (end - WINDOW_TOKENS / 4..end)
+                .rev()
+                .find(|&k| tokens[k].span.len() == 1 && tokens[k].kind == crate::TokenKind::Punct)
+            {
+                end = c + 1;
+            }
+            // Never inside an entity.
+            let cut = tokens[end - 1].span.end;
+            let i = entities.partition_point(|e| e.span.end <= cut);
+            if let Some(e) = entities.get(i).filter(|e| e.span.start < cut) {
+                end = tokens
+                    .partition_point(|t| t.span.start < e.span.end)
+                    .max(end);
+            }
+            end = end.min(b);
+        }
+        out.push(Span::new(
+            tokens[start].span.start,
+            tokens[end - 1].span.end,
+        ));
+        start = end;
+    }
     out
 }
 

@@ -421,7 +421,7 @@ fn sentence(
         if end == start {
             // A lowercase title (`pemimpin`) that starts no run: look at what follows.
             end = start + ctx.cues.titles.longest_at(ctx.text, ctx.tokens, start, b);
-            if end < b && (ctx.is_cap(end) || gaz.iter().any(|x| x.0 == end)) {
+            if end < b && (ctx.is_cap(end) || gaz_starting(&gaz, end).is_some()) {
                 k = end;
                 continue;
             }
@@ -431,6 +431,12 @@ fn sentence(
         run(ctx, a, b, start, end, &gaz, neighbours, out);
         k = end;
     }
+}
+
+/// The gazetteer match that starts at token `k` (the matches are sorted and disjoint).
+fn gaz_starting(gaz: &[(usize, usize, GazMatch)], k: usize) -> Option<(usize, usize, GazMatch)> {
+    let i = gaz.partition_point(|x| x.0 < k);
+    gaz.get(i).filter(|x| x.0 == k).copied()
 }
 
 /// Lowercase words that may sit inside a name (`bin`, `van`, `de`).
@@ -467,7 +473,7 @@ fn run(
     neighbours: (Option<Span>, Option<Span>),
     out: &mut Vec<Found>,
 ) {
-    let gaz_at = |k: usize| gaz.iter().find(|x| x.0 == k).copied();
+    let gaz_at = |k: usize| gaz_starting(gaz, k);
     // A title written just before the run (`pemimpin Kim`, `juru bicara Henry`).
     let mut title: Option<Span> = None;
     // Up to three lowercase words may complete the title (`juru bicara kepolisian X`).
@@ -572,7 +578,7 @@ fn piece(
         let head = ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, k, pe);
         if head > 0 {
             let e = org_end(ctx, k + head, run_end, sb, gaz);
-            let single = gaz.iter().find(|x| x.0 == k + head && x.1 == e).copied();
+            let single = gaz_starting(gaz, k + head).filter(|x| x.1 == e);
             match single {
                 // Only a known place after the head (`Desa Sukamaju`, `Pulau Jawa`): that place,
                 // its head included.
@@ -615,8 +621,8 @@ fn piece(
                     role
                 };
                 // A known surname right after completes the name (`Soesilo Bambang Yudhoyono`).
-                let end = match gaz.iter().find(|x| x.0 == pe) {
-                    Some(&(_, ge, gm))
+                let end = match gaz_starting(gaz, pe) {
+                    Some((_, ge, gm))
                         if ctx.gaz.entry(gm.entry).label == Label::Per && ge - pe == 1 =>
                     {
                         ge
@@ -688,7 +694,7 @@ fn piece(
         // A first name before a known one-word name is one person (`Evelina Sutanto`).
         let given_first = pe - k == 1 && !ctx.common(k);
         if (label == Some(Label::Per) || given_first)
-            && let Some((_, ge, gm)) = gaz.iter().find(|x| x.0 == pe).copied()
+            && let Some((_, ge, gm)) = gaz_starting(gaz, pe)
             && ctx.gaz.entry(gm.entry).label == Label::Per
             && ge - pe == 1
         {
@@ -778,7 +784,7 @@ fn org_end(
         ) {
             break;
         }
-        if let Some((_, ge, gm)) = gaz.iter().find(|x| x.0 == k).copied() {
+        if let Some((_, ge, gm)) = gaz_starting(gaz, k) {
             // A person right after the head is whom it is named after (`Jalan Hayam Wuruk`,
             // `Universitas Gajah Mada`); a person further on is not part of the name.
             if ctx.gaz.entry(gm.entry).label == Label::Per && k != first {
@@ -916,7 +922,11 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
     // Short forms: word → the entity it stands for (None when ambiguous).
     let mut short: HashMap<String, Option<(Option<u32>, String, Label)>> = HashMap::new();
     let mut full: HashMap<String, (Option<u32>, String, Label)> = HashMap::new();
-    let covered = |found: &[Found], span: Span| found.iter().any(|f| f.span.overlaps(span));
+    // `found` is sorted and disjoint: only the mention ending first after `span.start` can overlap.
+    let covered = |found: &[Found], span: Span| {
+        let i = found.partition_point(|f| f.span.end <= span.start);
+        found.get(i).is_some_and(|f| f.span.overlaps(span))
+    };
     let mut extra: Vec<Found> = Vec::new();
     for f in &found {
         let surface = &ctx.text[f.span.range()];

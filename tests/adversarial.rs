@@ -226,3 +226,14 @@ fn reference_dates_at_the_ends_of_the_calendar() {
         assert!(doc.times.len() >= 15, "{reference}: {:?}", doc.times);
     }
 }
+
+/// One sentence without a period holding thousands of coordinated events: argument search is
+/// bounded by windows, so this stays linear (it was quadratic in the event stage).
+#[test]
+fn one_sentence_of_many_events() {
+    let text = "Putin bertemu Kim Jong Un dan mereka berjabat tangan, kata dia ".repeat(5_000);
+    let (text, doc) = extract_in_time("many_events", text);
+    invariants::check_document(&text, &doc);
+    assert!(doc.events.len() > 10_000);
+    assert!(doc.events.iter().all(|e| e.sentence == doc.sentences[0]));
+}
