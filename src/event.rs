@@ -20,7 +20,7 @@ use crate::{
 };
 use chunk::{Chunk, Head, Word};
 use coref::{Referent, Salience};
-use patterns::{Frame, Patterns, Trigger};
+use patterns::{Frame, Patterns, Trigger, cue};
 use std::collections::HashSet;
 
 /// How many words a frame looks past its trigger for a marker (`dengan`, `ke`, `oleh`).
@@ -43,7 +43,7 @@ pub(crate) fn find_events(
         .collect();
     let mut out = Vec::new();
     for (si, &sent) in sentences.iter().enumerate() {
-        let words = chunk::words(text, tokens, entities, sent);
+        let words = chunk::words(text, tokens, entities, sent, patterns);
         let matches = find_triggers(&words, patterns);
         let mut is_trigger = vec![false; words.len()];
         for m in &matches {
@@ -51,7 +51,7 @@ pub(crate) fn find_events(
                 .iter_mut()
                 .for_each(|b| *b = true);
         }
-        let chunks = chunk::chunks(text, &words, entities, patterns, &is_trigger, &people);
+        let chunks = chunk::chunks(text, &words, entities, &is_trigger, &people);
         let cx = Sentence {
             text,
             index: si,
@@ -82,7 +82,7 @@ struct Match {
 }
 
 fn find_triggers(words: &[Word], p: &Patterns) -> Vec<Match> {
-    let sports = words.iter().any(|w| p.is("sports", &w.lower));
+    let sports = words.iter().any(|w| w.has(cue!("sports")));
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -525,11 +525,7 @@ impl Sentence<'_> {
             };
             let light =
                 nominal && !w.cap && (w.lower.starts_with("me") || w.lower.starts_with("ber"));
-            if self.p.is("skip", &w.lower)
-                || self.p.is("planned", &w.lower)
-                || self.p.is("negated", &w.lower)
-                || light
-            {
+            if w.has(cue!("skip")) || w.has(cue!("planned")) || w.has(cue!("negated")) || light {
                 k -= 1;
             } else {
                 break;
@@ -556,7 +552,7 @@ impl Sentence<'_> {
             self.chunks[c]
                 .start
                 .checked_sub(1)
-                .is_some_and(|i| self.p.is("preposition", &self.words[i].lower))
+                .is_some_and(|i| self.words[i].has(cue!("preposition")))
         };
         if after_preposition(c) {
             return None;
@@ -614,7 +610,7 @@ impl Sentence<'_> {
                     a.clitic_role = Some(Role::Participant);
                 }
                 if let Some(w) = self.w(i) {
-                    if self.p.is("comitative", &w.lower) || self.p.is("between", &w.lower) {
+                    if w.has(cue!("comitative")) || w.has(cue!("between")) {
                         if let Some((cs, _)) = self.coordinated_at(i + 1) {
                             a.roles
                                 .extend(cs.into_iter().map(|c| (Role::Participant, c)));
@@ -633,8 +629,7 @@ impl Sentence<'_> {
                 }
                 let w = self.w(i);
                 let marked = w.is_some_and(|w| {
-                    self.p.is("toward", &w.lower)
-                        || (tr.frame == Frame::Arrive && self.p.is("at", &w.lower))
+                    w.has(cue!("toward")) || (tr.frame == Frame::Arrive && w.has(cue!("at")))
                 });
                 let at = if marked {
                     Some(i + 1)
@@ -664,7 +659,7 @@ impl Sentence<'_> {
                 }
             }
             Frame::HostPassive => {
-                let agent = self.w(i).is_some_and(|w| self.p.is("agent", &w.lower));
+                let agent = self.w(i).is_some_and(|w| w.has(cue!("agent")));
                 let at = if agent { i + 1 } else { i };
                 if let Some(c) = self.chunk_starting_at(at) {
                     a.roles.push((Role::Host, c));
@@ -672,9 +667,10 @@ impl Sentence<'_> {
             }
             Frame::Say => {
                 let mut j = m.end;
-                while self.w(j).is_some_and(|w| {
-                    w.is_comma() || w.is(":") || self.p.is("complementizer", &w.lower)
-                }) {
+                while self
+                    .w(j)
+                    .is_some_and(|w| w.is_comma() || w.is(":") || w.has(cue!("complementizer")))
+                {
                     j += 1;
                 }
                 a.content = self.span_of(j, self.words.len());
@@ -724,7 +720,7 @@ impl Sentence<'_> {
                     k += 1;
                 }
                 a.object = self.span_of(j, k);
-                if self.w(k).is_some_and(|w| self.p.is("recipient", &w.lower)) {
+                if self.w(k).is_some_and(|w| w.has(cue!("recipient"))) {
                     if let Some(c) = self.chunk_starting_at(k + 1).filter(|&c| party(c)) {
                         a.roles.push((Role::Recipient, c));
                     }
@@ -752,7 +748,7 @@ impl Sentence<'_> {
         let limit = limit.min(self.words.len());
         for i in from..limit {
             let w = &self.words[i];
-            if self.p.is("clause", &w.lower) {
+            if w.has(cue!("clause")) {
                 return i;
             }
             if w.is_comma() {
@@ -788,7 +784,7 @@ impl Sentence<'_> {
                     entity_id: Some(e.entity_id.clone()),
                 });
             }
-            if !(self.p.is("place-noun", &w.lower) || w.cap) || w.is_punct() {
+            if !(w.has(cue!("place-noun")) || w.cap) || w.is_punct() {
                 return None;
             }
         }
@@ -800,8 +796,8 @@ impl Sentence<'_> {
             return Some(p);
         }
         let at = |i: usize| {
-            self.p
-                .is("at", &self.words[i].lower)
+            self.words[i]
+                .has(cue!("at"))
                 .then(|| self.place_after(i + 1))
                 .flatten()
         };
@@ -822,9 +818,9 @@ impl Sentence<'_> {
     fn modality(&self, m: &Match, region: (usize, usize)) -> Modality {
         let from = m.start.saturating_sub(4).max(region.0);
         let cues = &self.words[from..m.start];
-        if cues.iter().any(|w| self.p.is("negated", &w.lower)) {
+        if cues.iter().any(|w| w.has(cue!("negated"))) {
             Modality::Negated
-        } else if cues.iter().any(|w| self.p.is("planned", &w.lower)) {
+        } else if cues.iter().any(|w| w.has(cue!("planned"))) {
             Modality::Planned
         } else {
             Modality::Asserted
@@ -916,7 +912,7 @@ impl Sentence<'_> {
         let mut modality = self.modality(m, region);
         if tr.nominal && modality == Modality::Asserted {
             // `rencana pertemuan`: the noun before the trigger plans it.
-            if m.start > 0 && self.p.is("planned", &self.words[m.start - 1].lower) {
+            if m.start > 0 && self.words[m.start - 1].has(cue!("planned")) {
                 modality = Modality::Planned;
             }
         }
