@@ -239,6 +239,54 @@ fn is_capitalised(s: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Lexicon
 
+/// Whether an expression may start at a word token: a cheap exact prefilter for
+/// [`Parser::parse_at`]. Every rule tried at a word needs it to be one of the words below (any
+/// case), a hyphenated month range (`Januari-Maret`), or, for the weekday rule's Unicode
+/// lowercasing (`K` the Kelvin sign, `Jum’at`), a word with non-ASCII letters; only words that
+/// are none of these are rejected.
+fn may_start_expr(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.iter().any(|&c| c >= 0x80 || c == b'-') {
+        return true;
+    }
+    if b.len() > 11 {
+        return false;
+    }
+    let mut buf = [0u8; 11];
+    let lower = &mut buf[..b.len()];
+    lower.copy_from_slice(b);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        // approx_expr
+        b"awal" | b"akhir" | b"penghujung" | b"pertengahan" | b"medio"
+        // weekday_expr
+        | b"hari" | b"senin" | b"selasa" | b"rabu" | b"kamis" | b"jumat" | b"jum'at"
+        | b"sabtu" | b"minggu" | b"ahad"
+        // month_expr
+        | b"bulan" | b"januari" | b"februari" | b"pebruari" | b"febuari" | b"maret"
+        | b"april" | b"mei" | b"juni" | b"juli" | b"agustus" | b"september" | b"oktober"
+        | b"november" | b"nopember" | b"desember" | b"jan" | b"feb" | b"peb" | b"mar"
+        | b"apr" | b"jun" | b"jul" | b"agu" | b"agt" | b"ags" | b"agus" | b"aug" | b"sep"
+        | b"sept" | b"okt" | b"oct" | b"nov" | b"des" | b"dec" | b"january" | b"february"
+        | b"march" | b"may" | b"june" | b"july" | b"august" | b"october" | b"december"
+        // year_expr
+        | b"tahun"
+        // relative
+        | b"kemarin" | b"besok" | b"esok" | b"lusa" | b"tadi" | b"nanti" | b"semalam"
+        | b"pagi" | b"siang" | b"sore" | b"malam" | b"pekan"
+        // counted_relative: one unit, counts, number words
+        | b"sehari" | b"sepekan" | b"seminggu" | b"sebulan" | b"setahun" | b"sedekade"
+        | b"sedasawarsa" | b"beberapa" | b"sejumlah" | b"belasan" | b"puluhan" | b"ratusan"
+        | b"berapa" | b"sepuluh" | b"sebelas" | b"seratus" | b"satu" | b"dua" | b"tiga"
+        | b"empat" | b"lima" | b"enam" | b"tujuh" | b"delapan" | b"sembilan"
+        // clock_expr
+        | b"pukul" | b"pkl" | b"pk" | b"jam"
+        // tanggal
+        | b"tanggal" | b"tgl"
+    )
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum MonthForm {
     Full,
@@ -623,6 +671,15 @@ impl<'t> Parser<'t, '_> {
 
     /// The longest expression starting at token `i`.
     fn parse_at(&self, i: usize) -> Option<Cand> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Word && !may_start_expr(t.s) {
+            return None;
+        }
+        self.parse_at_unfiltered(i)
+    }
+
+    /// [`Parser::parse_at`] without the word prefilter.
+    fn parse_at_unfiltered(&self, i: usize) -> Option<Cand> {
         let t = self.tok(i)?;
         if t.kind == Kind::Punct {
             return None;
