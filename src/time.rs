@@ -173,35 +173,45 @@ fn joins(prev: char, sep: char, next: char) -> bool {
     }
 }
 
+/// The character at byte `i` of `text` and its length (ASCII without decoding).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Cuts `text` into words, numbers and punctuation marks; whitespace is dropped.
 fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut toks = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
+        let start = i;
+        i += len;
         if c.is_whitespace() {
             continue;
         }
-        let mut end = start + c.len_utf8();
+        let mut end = i;
         if c.is_alphanumeric() {
             let mut prev = c;
-            while let Some(&(j, d)) = chars.peek() {
+            while let Some((d, dlen)) = char_at(text, end) {
                 if d.is_alphanumeric() {
-                    chars.next();
-                    end = j + d.len_utf8();
+                    end += dlen;
                     prev = d;
                     continue;
                 }
-                let after = text[j + d.len_utf8()..].chars().next();
-                match after {
-                    Some(a) if joins(prev, d, a) => {
-                        chars.next();
-                        chars.next();
-                        end = j + d.len_utf8() + a.len_utf8();
+                match char_at(text, end + dlen) {
+                    Some((a, alen)) if joins(prev, d, a) => {
+                        end += dlen + alen;
                         prev = a;
                     }
                     _ => break,
                 }
             }
+            i = end;
         }
         let s = &text[start..end];
         let kind = if !c.is_alphanumeric() {
