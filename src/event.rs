@@ -21,7 +21,7 @@ use crate::{
 use chunk::{Chunk, Head, Word};
 use coref::{Referent, Salience};
 use patterns::{Frame, Patterns, Trigger, cue};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// How many words a frame looks past its trigger for a marker (`dengan`, `ke`, `oleh`).
 const MAX_GAP: usize = 3;

@@ -21,7 +21,7 @@ use crate::error::{Error, ErrorKind};
 use crate::lexicon;
 use crate::{Label, Span, Token, TokenKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 /// One entry of a gazetteer: an entity with its canonical name and aliases.
@@ -318,9 +318,9 @@ impl GazetteerSource {
         let mut entries = Vec::with_capacity(self.entries.len());
         let mut strings: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         let mut forms: Vec<Box<str>> = Vec::new();
-        let mut fuzzy: HashMap<Box<str>, Vec<(u32, Box<str>)>> = HashMap::new();
+        let mut fuzzy: HashMap<Box<str>, Vec<(u32, Box<str>)>> = HashMap::default();
         for (e, _) in &self.entries {
             let ty = e.get_attr("type");
             let kind = EntryKind::of(e.label, ty);

@@ -28,7 +28,7 @@ use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{GazMatch, Gazetteer};
 use crate::lexicon;
 use crate::{Entity, Label, Source, Span, Token};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 /// Multi-word phrases matched on token texts.
@@ -914,8 +914,8 @@ fn rule(ctx: &Ctx, a: usize, b: usize, label: Label, role: Option<Span>) -> Foun
 /// acronyms introduced in brackets.
 fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
     // Short forms: word → the entity it stands for (None when ambiguous).
-    let mut short: HashMap<String, Option<(Option<u32>, String, Label)>> = HashMap::new();
-    let mut full: HashMap<String, (Option<u32>, String, Label)> = HashMap::new();
+    let mut short: HashMap<String, Option<(Option<u32>, String, Label)>> = HashMap::default();
+    let mut full: HashMap<String, (Option<u32>, String, Label)> = HashMap::default();
     let covered = |found: &[Found], span: Span| found.iter().any(|f| f.span.overlaps(span));
     let mut extra: Vec<Found> = Vec::new();
     for f in &found {

@@ -2,7 +2,7 @@
 
 use super::patterns::{Patterns, cue};
 use crate::{Entity, Label, Span, Token, TokenKind};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// A token of the sentence, with what the frames ask about it.
 #[derive(Debug)]

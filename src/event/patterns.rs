@@ -9,8 +9,7 @@
 
 use crate::EventType;
 use crate::error::{Error, ErrorKind};
-use rustc_hash::FxHashMap;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 /// How a trigger finds its arguments.
