@@ -41,9 +41,10 @@ pub(crate) fn find_events(
         .filter(|e| e.label == Label::Per)
         .flat_map(|e| e.name.split([' ', '-']).map(str::to_lowercase))
         .collect();
+    let lowered = chunk::Lowered::new(text, tokens);
     let mut out = Vec::new();
     for (si, &sent) in sentences.iter().enumerate() {
-        let words = chunk::words(text, tokens, entities, sent, patterns);
+        let words = chunk::words(text, tokens, &lowered, entities, sent, patterns);
         let matches = find_triggers(&words, patterns);
         let mut is_trigger = vec![false; words.len()];
         for m in &matches {
@@ -88,7 +89,7 @@ fn find_triggers(words: &[Word], p: &Patterns) -> Vec<Match> {
     while i < words.len() {
         let (base, clitic) = crate::split_clitic(&words[i].lower);
         let mut found = None;
-        for first in [words[i].lower.as_str(), base] {
+        for first in [words[i].lower, base] {
             for &t in p.starting_with(first) {
                 let tr = &p.triggers[t];
                 if let Some(m) = match_at(words, i, t, tr) {
@@ -112,7 +113,7 @@ fn find_triggers(words: &[Word], p: &Patterns) -> Vec<Match> {
                 let cancelled = words[m.end..]
                     .iter()
                     .take(3)
-                    .any(|w| tr.unless.contains(&w.lower));
+                    .any(|w| tr.unless.iter().any(|u| u == w.lower));
                 i = m.end;
                 if !cancelled {
                     out.push(m);
@@ -165,7 +166,7 @@ struct Sentence<'a> {
     text: &'a str,
     index: usize,
     span: Span,
-    words: &'a [Word],
+    words: &'a [Word<'a>],
     chunks: &'a [Chunk],
     entities: &'a [Entity],
     times: &'a [TimeExpr],
@@ -196,7 +197,7 @@ struct Args {
 }
 
 impl Sentence<'_> {
-    fn w(&self, i: usize) -> Option<&Word> {
+    fn w(&self, i: usize) -> Option<&Word<'_>> {
         self.words.get(i)
     }
 
@@ -449,19 +450,17 @@ fn assign_groups(events: &mut [Event]) {
 
 impl Sentence<'_> {
     fn is_marker(&self, w: &Word) -> bool {
-        [
-            "comitative",
-            "between",
-            "toward",
-            "at",
-            "agent",
-            "recipient",
-            "preposition",
-            "clause",
-            "complementizer",
-        ]
-        .iter()
-        .any(|c| self.p.is(c, &w.lower))
+        w.has(
+            cue!("comitative")
+                | cue!("between")
+                | cue!("toward")
+                | cue!("at")
+                | cue!("agent")
+                | cue!("recipient")
+                | cue!("preposition")
+                | cue!("clause")
+                | cue!("complementizer"),
+        )
     }
 
     /// Skips modifiers after a trigger (`bilateral`, `pertamanya`, `langsung`).
@@ -681,7 +680,7 @@ impl Sentence<'_> {
                     .checked_sub(1)
                     .and_then(|i| self.w(i))
                     .is_some_and(|w| {
-                        w.is_comma() || matches!(w.lower.as_str(), "\"" | "”" | "“" | "'" | "’")
+                        w.is_comma() || matches!(w.lower, "\"" | "”" | "“" | "'" | "’")
                     });
                 if !after_quote {
                     a.invalid = true;
@@ -708,9 +707,12 @@ impl Sentence<'_> {
                 let ends_object = |w: &Word| {
                     w.is_punct()
                         || w.is("pada")
-                        || ["recipient", "clause", "at", "complementizer"]
-                            .iter()
-                            .any(|c| self.p.is(c, &w.lower))
+                        || w.has(
+                            cue!("recipient")
+                                | cue!("clause")
+                                | cue!("at")
+                                | cue!("complementizer"),
+                        )
                 };
                 while self
                     .w(k)

@@ -6,9 +6,9 @@ use rustc_hash::FxHashSet as HashSet;
 
 /// A token of the sentence, with what the frames ask about it.
 #[derive(Debug)]
-pub(super) struct Word {
+pub(super) struct Word<'a> {
     pub span: Span,
-    pub lower: String,
+    pub lower: &'a str,
     pub kind: TokenKind,
     /// Starts with an uppercase letter.
     pub cap: bool,
@@ -18,7 +18,7 @@ pub(super) struct Word {
     pub cues: u32,
 }
 
-impl Word {
+impl Word<'_> {
     pub fn is(&self, s: &str) -> bool {
         self.lower == s
     }
@@ -30,7 +30,7 @@ impl Word {
     }
 
     pub fn is_comma(&self) -> bool {
-        matches!(self.lower.as_str(), "," | ";")
+        matches!(self.lower, "," | ";")
     }
 
     pub fn is_punct(&self) -> bool {
@@ -38,30 +38,64 @@ impl Word {
     }
 }
 
+/// Every token of a text in lowercase, computed once per document.
+pub(super) struct Lowered {
+    buf: String,
+    /// Token `k` is `buf[at[k]..at[k + 1]]`.
+    at: Vec<usize>,
+}
+
+impl Lowered {
+    pub fn new(text: &str, tokens: &[Token]) -> Lowered {
+        let mut buf = String::with_capacity(text.len());
+        let mut at = Vec::with_capacity(tokens.len() + 1);
+        at.push(0);
+        for t in tokens {
+            let s = text.get(t.span.range()).unwrap_or("");
+            if s.is_ascii() {
+                let from = buf.len();
+                buf.push_str(s);
+                buf[from..].make_ascii_lowercase();
+            } else {
+                buf.push_str(&s.to_lowercase());
+            }
+            at.push(buf.len());
+        }
+        Lowered { buf, at }
+    }
+
+    fn get(&self, k: usize) -> &str {
+        &self.buf[self.at[k]..self.at[k + 1]]
+    }
+}
+
 /// Builds the words of the sentence `sent`; `tokens` and `entities` are sorted by position.
-pub(super) fn words(
+pub(super) fn words<'a>(
     text: &str,
     tokens: &[Token],
+    lowered: &'a Lowered,
     entities: &[Entity],
     sent: Span,
     p: &Patterns,
-) -> Vec<Word> {
+) -> Vec<Word<'a>> {
     let first = tokens.partition_point(|t| t.span.start < sent.start);
     let mut e = entities.partition_point(|x| x.span.end <= sent.start);
     let mut out = Vec::new();
-    for t in tokens[first..]
+    for (k, t) in tokens
         .iter()
-        .take_while(|t| t.span.end <= sent.end)
+        .enumerate()
+        .skip(first)
+        .take_while(|(_, t)| t.span.end <= sent.end)
     {
         while e < entities.len() && entities[e].span.end <= t.span.start {
             e += 1;
         }
         let ent = (e < entities.len() && entities[e].span.contains(t.span)).then_some(e);
         let s = text.get(t.span.range()).unwrap_or("");
-        let lower = s.to_lowercase();
+        let lower = lowered.get(k);
         out.push(Word {
             span: t.span,
-            cues: p.cues_of(&lower),
+            cues: p.cues_of(lower),
             lower,
             kind: t.kind,
             cap: s.chars().next().is_some_and(char::is_uppercase),
@@ -178,7 +212,7 @@ pub(super) fn chunks(
 fn name_like(w: &Word, people: &HashSet<String>) -> bool {
     w.cap
         && w.kind == TokenKind::Word
-        && (!crate::lexicon::is_root_ci(&w.lower) || people.contains(&w.lower))
+        && (!crate::lexicon::is_root_ci(w.lower) || people.contains(w.lower))
 }
 
 fn starts_chunk(words: &[Word], i: usize, name_like: impl Fn(&Word) -> bool) -> bool {
@@ -264,7 +298,7 @@ fn chunk(
         return c;
     }
     let titled = j - i >= 2 && words[i + 1..j].iter().any(|w| w.has(cue!("title")));
-    if first == "kedua" && titled {
+    if *first == "kedua" && titled {
         c.head = Head::Plural;
     } else if words[i].has(cue!("plural-head")) && titled {
         // `para pengamat`: people the text does not name.
@@ -283,7 +317,7 @@ fn title_key(words: &[Word], i: usize, j: usize) -> String {
     words[i..j]
         .iter()
         .filter(|w| !w.has(cue!("demonstrative")))
-        .map(|w| w.lower.as_str())
+        .map(|w| w.lower)
         .collect::<Vec<_>>()
         .join(" ")
 }
