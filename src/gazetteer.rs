@@ -183,8 +183,11 @@ pub(crate) struct Gazetteer {
     ac: AhoCorasick,
     /// Names and aliases as written, for users and the reference benchmark.
     forms: Vec<Box<str>>,
-    /// Typo tolerance: multi-word names keyed by their words with one word blanked out.
-    fuzzy: HashMap<Box<str>, Vec<(u32, Box<str>)>>,
+    /// The entry of each of `forms`.
+    form_entries: Vec<u32>,
+    /// Typo tolerance: multi-word names keyed by their words with one word blanked out; built
+    /// on the first fuzzy lookup (most documents never need it, and the build stays short).
+    fuzzy: once_cell::sync::OnceCell<HashMap<Box<str>, Vec<(u32, Box<str>)>>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -320,7 +323,7 @@ impl GazetteerSource {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::default();
         let mut forms: Vec<Box<str>> = Vec::new();
-        let mut fuzzy: HashMap<Box<str>, Vec<(u32, Box<str>)>> = HashMap::default();
+        let mut form_entries: Vec<u32> = Vec::new();
         for (e, _) in &self.entries {
             let ty = e.get_attr("type");
             let kind = EntryKind::of(e.label, ty);
@@ -334,10 +337,7 @@ impl GazetteerSource {
             for form in std::iter::once(&e.name).chain(&e.aliases) {
                 let form = form.trim();
                 forms.push(form.into());
-                // Districts are too many and too alike to guess at (`Kota Utara`).
-                if kind != EntryKind::District {
-                    add_fuzzy_keys(&mut fuzzy, form, id);
-                }
+                form_entries.push(id);
                 let mut add = |s: &str, caps: bool| {
                     let p = *index.entry(s.to_string()).or_insert_with(|| {
                         strings.push(s.to_string());
@@ -376,7 +376,8 @@ impl GazetteerSource {
             patterns,
             ac,
             forms,
-            fuzzy,
+            form_entries,
+            fuzzy: once_cell::sync::OnceCell::new(),
         }
     }
 }
@@ -523,12 +524,13 @@ impl Gazetteer {
         if words.len() < 2 || words.len() > 6 {
             return None;
         }
+        let fuzzy = self.fuzzy.get_or_init(|| self.fuzzy_index());
         let mut found: Option<u32> = None;
         for (i, word) in words.iter().enumerate() {
             if word.chars().count() < 3 {
                 continue;
             }
-            let Some(cands) = self.fuzzy.get(fuzzy_key(words, i).as_str()) else {
+            let Some(cands) = fuzzy.get(fuzzy_key(words, i).as_str()) else {
                 continue;
             };
             for (entry, known) in cands {
@@ -542,6 +544,18 @@ impl Gazetteer {
             }
         }
         found
+    }
+
+    /// The typo-tolerance index over every name and alias, in entry order.
+    fn fuzzy_index(&self) -> HashMap<Box<str>, Vec<(u32, Box<str>)>> {
+        let mut fuzzy = HashMap::default();
+        for (form, &id) in self.forms.iter().zip(&self.form_entries) {
+            // Districts are too many and too alike to guess at (`Kota Utara`).
+            if self.entries[id as usize].kind != EntryKind::District {
+                add_fuzzy_keys(&mut fuzzy, form, id);
+            }
+        }
+        fuzzy
     }
 
     pub(crate) fn entry(&self, i: u32) -> &Entry {
