@@ -87,7 +87,7 @@ fn find_triggers(words: &[Word], p: &Patterns) -> Vec<Match> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let (base, clitic) = crate::split_clitic(&words[i].lower);
+        let (base, clitic) = crate::split_clitic(words[i].lower);
         let mut found = None;
         for first in [words[i].lower, base] {
             for &t in p.starting_with(first) {
@@ -134,7 +134,7 @@ fn match_at(words: &[Word], i: usize, t: usize, tr: &Trigger) -> Option<Match> {
         if w.lower == *want {
             continue;
         }
-        let (base, c) = crate::split_clitic(&w.lower);
+        let (base, c) = crate::split_clitic(w.lower);
         if k + 1 == n && c == Some("nya") && base == want {
             clitic = true;
             continue;

@@ -187,7 +187,7 @@ pub(crate) struct Gazetteer {
     form_entries: Vec<u32>,
     /// Typo tolerance: multi-word names keyed by their words with one word blanked out; built
     /// on the first fuzzy lookup (most documents never need it, and the build stays short).
-    fuzzy: once_cell::sync::OnceCell<HashMap<Box<str>, Vec<(u32, Box<str>)>>>,
+    fuzzy: once_cell::sync::OnceCell<FuzzyIndex>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -198,6 +198,9 @@ impl std::fmt::Debug for Gazetteer {
             .finish()
     }
 }
+
+/// Fuzzy keys (words with one blanked out) and the entries and blanked words they stand for.
+type FuzzyIndex = HashMap<Box<str>, Vec<(u32, Box<str>)>>;
 
 /// A gazetteer match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -387,7 +390,7 @@ const BLANK: &str = "\u{1}";
 
 /// Indexes a multi-word name of 8 bytes or more for typo tolerance: one key per word of four
 /// letters or more, with that word blanked out.
-fn add_fuzzy_keys(index: &mut HashMap<Box<str>, Vec<(u32, Box<str>)>>, form: &str, entry: u32) {
+fn add_fuzzy_keys(index: &mut FuzzyIndex, form: &str, entry: u32) {
     let words: Vec<&str> = form.split(' ').collect();
     if words.len() < 2 || words.len() > 6 || form.len() < 8 {
         return;
@@ -547,7 +550,7 @@ impl Gazetteer {
     }
 
     /// The typo-tolerance index over every name and alias, in entry order.
-    fn fuzzy_index(&self) -> HashMap<Box<str>, Vec<(u32, Box<str>)>> {
+    fn fuzzy_index(&self) -> FuzzyIndex {
         let mut fuzzy = HashMap::default();
         for (form, &id) in self.forms.iter().zip(&self.form_entries) {
             // Districts are too many and too alike to guess at (`Kota Utara`).

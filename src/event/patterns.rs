@@ -154,12 +154,6 @@ macro_rules! cue {
 pub(crate) use cue;
 
 impl Patterns {
-    /// Whether `word` (lowercase) is in cue list `name`.
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub fn is(&self, name: &str, word: &str) -> bool {
-        self.cues_of(word) & cue_bit(name) != 0
-    }
-
     /// The cue lists `word` (lowercase) is in, as a mask of [`cue_bit`]s.
     #[inline]
     pub fn cues_of(&self, word: &str) -> u32 {
@@ -258,7 +252,7 @@ impl Patterns {
         }
         for (name, words) in &other.cues {
             for w in words {
-                self.add_cue_word(*name, w.clone());
+                self.add_cue_word(name, w.clone());
             }
         }
         self.examples.extend(other.examples.iter().map(|e| Example {

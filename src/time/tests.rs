@@ -539,15 +539,15 @@ fn prefilter_rejects_only_what_no_rule_takes() {
          pkl 9, jam 7 malam, dua puluh tahun lalu, sebelas bulan mendatang, medio 2016."
             .to_string(),
     ];
-    if let Ok(dir) = std::env::var("WARTA_DATA") {
-        if let Ok(jsonl) = std::fs::read_to_string(format!("{dir}/indosum/articles.jsonl")) {
-            for line in jsonl.lines().take(300) {
-                let v: serde_json::Value = serde_json::from_str(line).unwrap();
-                let t = v["text"].as_str().unwrap();
-                texts.push(t.to_string());
-                texts.push(t.to_lowercase());
-                texts.push(t.to_uppercase());
-            }
+    if let Ok(dir) = std::env::var("WARTA_DATA")
+        && let Ok(jsonl) = std::fs::read_to_string(format!("{dir}/indosum/articles.jsonl"))
+    {
+        for line in jsonl.lines().take(300) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let t = v["text"].as_str().unwrap();
+            texts.push(t.to_string());
+            texts.push(t.to_lowercase());
+            texts.push(t.to_uppercase());
         }
     }
     let mut rejected = 0;
