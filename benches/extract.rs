@@ -6,6 +6,15 @@
 //! ```
 //! Every bench warms the lazy defaults first and asserts the count it computes, so that a broken
 //! stage cannot look fast.
+//!
+//! - `corpus/*`: `tokenize`, `sentences` (from tokens), `gazetteer` (matching), `times` (dateline
+//!   and time expressions), `entities` (matching and recognition), `events`, the full `extract`,
+//!   and the reference `bare-aho-corasick` (leftmost-longest `find_iter` over exactly the default
+//!   gazetteer's names and aliases); MB/s over the whole corpus.
+//! - `build/default-extractor`: compiling the default gazetteer.
+//! - `short-document-200B`: per-document overhead.
+//! - `linearity/extract-1x` and `extract-10x`: one ~100 KB document and ten copies of it as one
+//!   document.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{Criterion, Throughput, black_box, criterion_group, criterion_main};
@@ -54,14 +63,95 @@ fn benches(c: &mut Criterion) {
         })
     });
 
-    let sentences: usize = texts.iter().map(|t| warta::split_sentences(t).len()).sum();
-    g.bench_function("tokenize+sentences", |b| {
+    // Single stages on the output of the stages before them (`warta::bench`, unstable).
+    use warta::bench as stage;
+    let toks: Vec<_> = texts.iter().map(|t| stage::tokens(t)).collect();
+    let sents: Vec<_> = texts
+        .iter()
+        .zip(&toks)
+        .map(|(t, k)| stage::sentences(t, k))
+        .collect();
+    let sentences: usize = sents.iter().map(Vec::len).sum();
+    g.bench_function("sentences", |b| {
         b.iter(|| {
             let n: usize = texts
                 .iter()
-                .map(|t| warta::split_sentences(black_box(t)).len())
+                .zip(&toks)
+                .map(|(t, k)| stage::sentences(black_box(t), k).len())
                 .sum();
             assert_eq!(n, sentences);
+        })
+    });
+
+    let gaz_hits: usize = (0..texts.len())
+        .map(|i| stage::gazetteer(&extractor, &texts[i], &toks[i], &sents[i]))
+        .sum();
+    assert!(gaz_hits > 0);
+    g.bench_function("gazetteer", |b| {
+        b.iter(|| {
+            let n: usize = (0..texts.len())
+                .map(|i| stage::gazetteer(&extractor, black_box(&texts[i]), &toks[i], &sents[i]))
+                .sum();
+            assert_eq!(n, gaz_hits);
+        })
+    });
+
+    let times: Vec<_> = (0..texts.len())
+        .map(|i| stage::times(&texts[i], &sents[i], stage::reference_date(&texts[i])))
+        .collect();
+    let n_times: usize = times.iter().map(Vec::len).sum();
+    assert!(n_times > 0);
+    g.bench_function("times", |b| {
+        b.iter(|| {
+            let n: usize = (0..texts.len())
+                .map(|i| {
+                    let t = black_box(&texts[i]);
+                    stage::times(t, &sents[i], stage::reference_date(t)).len()
+                })
+                .sum();
+            assert_eq!(n, n_times);
+        })
+    });
+
+    let ents: Vec<_> = (0..texts.len())
+        .map(|i| stage::entities(&extractor, &texts[i], &toks[i], &sents[i], &times[i]))
+        .collect();
+    let n_ents: usize = ents.iter().map(Vec::len).sum();
+    g.bench_function("entities", |b| {
+        b.iter(|| {
+            let n: usize = (0..texts.len())
+                .map(|i| {
+                    stage::entities(
+                        &extractor,
+                        black_box(&texts[i]),
+                        &toks[i],
+                        &sents[i],
+                        &times[i],
+                    )
+                    .len()
+                })
+                .sum();
+            assert_eq!(n, n_ents);
+        })
+    });
+
+    let n_events: usize = (0..texts.len())
+        .map(|i| {
+            stage::events(
+                &extractor, &texts[i], &toks[i], &sents[i], &ents[i], &times[i],
+            )
+        })
+        .sum();
+    assert!(n_events > 0);
+    g.bench_function("events", |b| {
+        b.iter(|| {
+            let n: usize = (0..texts.len())
+                .map(|i| {
+                    let t = black_box(&texts[i]);
+                    stage::events(&extractor, t, &toks[i], &sents[i], &ents[i], &times[i])
+                })
+                .sum();
+            assert_eq!(n, n_events);
         })
     });
 
@@ -121,9 +211,36 @@ fn benches(c: &mut Criterion) {
 
     let short = "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Istana Bogor, Jawa Barat, Senin (8/1/2024) pagi.";
     let n = extractor.extract(short).entities.len();
+    assert!(n > 0);
     c.bench_function("short-document-200B", |b| {
         b.iter(|| assert_eq!(extractor.extract(black_box(short)).entities.len(), n))
     });
+
+    // Linearity: one document of about 100 KB, and the same text ten times over as one
+    // document; compare the two times (10x should take at most about 11x as long).
+    let mut one = String::new();
+    for t in &texts {
+        if one.len() >= 100_000 {
+            break;
+        }
+        one.push_str(t);
+        one.push_str("\n\n");
+    }
+    let ten = one.repeat(10);
+    let mut g = c.benchmark_group("linearity");
+    g.sample_size(10).measurement_time(Duration::from_secs(8));
+    for (name, doc) in [("extract-1x", &one), ("extract-10x", &ten)] {
+        let expected = count(std::slice::from_ref(&extractor.extract(doc)));
+        assert!(expected.0 > 0);
+        g.throughput(Throughput::Bytes(doc.len() as u64));
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let d = extractor.extract(black_box(doc));
+                assert_eq!(count(std::slice::from_ref(&d)), expected);
+            })
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(group, benches);

@@ -38,5 +38,21 @@ fn main() {
     };
     time("tokenize", &|x| warta::tokenize(x).len());
     time("sentences", &|x| warta::split_sentences(x).len());
+    // Single stages (`warta::bench`, unstable), each timed with the stages it depends on.
+    use warta::bench as b;
+    time("+gazetteer", &|x| {
+        let t = b::tokens(x);
+        b::gazetteer(&extractor, x, &t, &b::sentences(x, &t))
+    });
+    time("+times", &|x| {
+        let t = b::tokens(x);
+        b::times(x, &b::sentences(x, &t), b::reference_date(x)).len()
+    });
     time("extract", &|x| extractor.extract(x).entities.len());
+    let names: Vec<&str> = extractor.gazetteer_names().collect();
+    let ac = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&names)
+        .unwrap();
+    time("bare-ac", &|x| ac.find_iter(x).count());
 }

@@ -20,8 +20,8 @@ use crate::{
 };
 use chunk::{Chunk, Head, Word};
 use coref::{Referent, Salience};
-use patterns::{Frame, Patterns, Trigger};
-use std::collections::HashSet;
+use patterns::{Frame, Patterns, Trigger, cue};
+use rustc_hash::FxHashSet as HashSet;
 
 /// How many words a frame looks past its trigger for a marker (`dengan`, `ke`, `oleh`).
 const MAX_GAP: usize = 3;
@@ -41,10 +41,11 @@ pub(crate) fn find_events(
         .filter(|e| e.label == Label::Per)
         .flat_map(|e| e.name.split([' ', '-']).map(str::to_lowercase))
         .collect();
+    let lowered = chunk::Lowered::new(text, tokens);
     let mut out = Vec::new();
     for (si, &whole) in sentences.iter().enumerate() {
         for sent in windows(tokens, entities, whole) {
-            let words = chunk::words(text, tokens, entities, sent);
+            let words = chunk::words(text, tokens, &lowered, entities, sent, patterns);
             let matches = find_triggers(&words, patterns);
             let mut is_trigger = vec![false; words.len()];
             for m in &matches {
@@ -52,7 +53,7 @@ pub(crate) fn find_events(
                     .iter_mut()
                     .for_each(|b| *b = true);
             }
-            let chunks = chunk::chunks(text, &words, entities, patterns, &is_trigger, &people);
+            let chunks = chunk::chunks(text, &words, entities, &is_trigger, &people);
             let cx = Sentence {
                 text,
                 index: si,
@@ -131,13 +132,13 @@ struct Match {
 }
 
 fn find_triggers(words: &[Word], p: &Patterns) -> Vec<Match> {
-    let sports = words.iter().any(|w| p.is("sports", &w.lower));
+    let sports = words.iter().any(|w| w.has(cue!("sports")));
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let (base, clitic) = crate::split_clitic(&words[i].lower);
+        let (base, clitic) = crate::split_clitic(words[i].lower);
         let mut found = None;
-        for first in [words[i].lower.as_str(), base] {
+        for first in [words[i].lower, base] {
             for &t in p.starting_with(first) {
                 let tr = &p.triggers[t];
                 if let Some(m) = match_at(words, i, t, tr) {
@@ -161,7 +162,7 @@ fn find_triggers(words: &[Word], p: &Patterns) -> Vec<Match> {
                 let cancelled = words[m.end..]
                     .iter()
                     .take(3)
-                    .any(|w| tr.unless.contains(&w.lower));
+                    .any(|w| tr.unless.iter().any(|u| u == w.lower));
                 i = m.end;
                 if !cancelled {
                     out.push(m);
@@ -182,7 +183,7 @@ fn match_at(words: &[Word], i: usize, t: usize, tr: &Trigger) -> Option<Match> {
         if w.lower == *want {
             continue;
         }
-        let (base, c) = crate::split_clitic(&w.lower);
+        let (base, c) = crate::split_clitic(w.lower);
         if k + 1 == n && c == Some("nya") && base == want {
             clitic = true;
             continue;
@@ -214,7 +215,7 @@ struct Sentence<'a> {
     text: &'a str,
     index: usize,
     span: Span,
-    words: &'a [Word],
+    words: &'a [Word<'a>],
     chunks: &'a [Chunk],
     entities: &'a [Entity],
     times: &'a [TimeExpr],
@@ -245,7 +246,7 @@ struct Args {
 }
 
 impl Sentence<'_> {
-    fn w(&self, i: usize) -> Option<&Word> {
+    fn w(&self, i: usize) -> Option<&Word<'_>> {
         self.words.get(i)
     }
 
@@ -498,19 +499,17 @@ fn assign_groups(events: &mut [Event]) {
 
 impl Sentence<'_> {
     fn is_marker(&self, w: &Word) -> bool {
-        [
-            "comitative",
-            "between",
-            "toward",
-            "at",
-            "agent",
-            "recipient",
-            "preposition",
-            "clause",
-            "complementizer",
-        ]
-        .iter()
-        .any(|c| self.p.is(c, &w.lower))
+        w.has(
+            cue!("comitative")
+                | cue!("between")
+                | cue!("toward")
+                | cue!("at")
+                | cue!("agent")
+                | cue!("recipient")
+                | cue!("preposition")
+                | cue!("clause")
+                | cue!("complementizer"),
+        )
     }
 
     /// Skips modifiers after a trigger (`bilateral`, `pertamanya`, `langsung`).
@@ -574,11 +573,7 @@ impl Sentence<'_> {
             };
             let light =
                 nominal && !w.cap && (w.lower.starts_with("me") || w.lower.starts_with("ber"));
-            if self.p.is("skip", &w.lower)
-                || self.p.is("planned", &w.lower)
-                || self.p.is("negated", &w.lower)
-                || light
-            {
+            if w.has(cue!("skip")) || w.has(cue!("planned")) || w.has(cue!("negated")) || light {
                 k -= 1;
             } else {
                 break;
@@ -605,7 +600,7 @@ impl Sentence<'_> {
             self.chunks[c]
                 .start
                 .checked_sub(1)
-                .is_some_and(|i| self.p.is("preposition", &self.words[i].lower))
+                .is_some_and(|i| self.words[i].has(cue!("preposition")))
         };
         if after_preposition(c) {
             return None;
@@ -663,7 +658,7 @@ impl Sentence<'_> {
                     a.clitic_role = Some(Role::Participant);
                 }
                 if let Some(w) = self.w(i) {
-                    if self.p.is("comitative", &w.lower) || self.p.is("between", &w.lower) {
+                    if w.has(cue!("comitative")) || w.has(cue!("between")) {
                         if let Some((cs, _)) = self.coordinated_at(i + 1) {
                             a.roles
                                 .extend(cs.into_iter().map(|c| (Role::Participant, c)));
@@ -682,8 +677,7 @@ impl Sentence<'_> {
                 }
                 let w = self.w(i);
                 let marked = w.is_some_and(|w| {
-                    self.p.is("toward", &w.lower)
-                        || (tr.frame == Frame::Arrive && self.p.is("at", &w.lower))
+                    w.has(cue!("toward")) || (tr.frame == Frame::Arrive && w.has(cue!("at")))
                 });
                 let at = if marked {
                     Some(i + 1)
@@ -713,7 +707,7 @@ impl Sentence<'_> {
                 }
             }
             Frame::HostPassive => {
-                let agent = self.w(i).is_some_and(|w| self.p.is("agent", &w.lower));
+                let agent = self.w(i).is_some_and(|w| w.has(cue!("agent")));
                 let at = if agent { i + 1 } else { i };
                 if let Some(c) = self.chunk_starting_at(at) {
                     a.roles.push((Role::Host, c));
@@ -721,9 +715,10 @@ impl Sentence<'_> {
             }
             Frame::Say => {
                 let mut j = m.end;
-                while self.w(j).is_some_and(|w| {
-                    w.is_comma() || w.is(":") || self.p.is("complementizer", &w.lower)
-                }) {
+                while self
+                    .w(j)
+                    .is_some_and(|w| w.is_comma() || w.is(":") || w.has(cue!("complementizer")))
+                {
                     j += 1;
                 }
                 a.content = self.span_of(j, self.words.len());
@@ -734,7 +729,7 @@ impl Sentence<'_> {
                     .checked_sub(1)
                     .and_then(|i| self.w(i))
                     .is_some_and(|w| {
-                        w.is_comma() || matches!(w.lower.as_str(), "\"" | "”" | "“" | "'" | "’")
+                        w.is_comma() || matches!(w.lower, "\"" | "”" | "“" | "'" | "’")
                     });
                 if !after_quote {
                     a.invalid = true;
@@ -761,9 +756,12 @@ impl Sentence<'_> {
                 let ends_object = |w: &Word| {
                     w.is_punct()
                         || w.is("pada")
-                        || ["recipient", "clause", "at", "complementizer"]
-                            .iter()
-                            .any(|c| self.p.is(c, &w.lower))
+                        || w.has(
+                            cue!("recipient")
+                                | cue!("clause")
+                                | cue!("at")
+                                | cue!("complementizer"),
+                        )
                 };
                 while self
                     .w(k)
@@ -773,7 +771,7 @@ impl Sentence<'_> {
                     k += 1;
                 }
                 a.object = self.span_of(j, k);
-                if self.w(k).is_some_and(|w| self.p.is("recipient", &w.lower)) {
+                if self.w(k).is_some_and(|w| w.has(cue!("recipient"))) {
                     if let Some(c) = self.chunk_starting_at(k + 1).filter(|&c| party(c)) {
                         a.roles.push((Role::Recipient, c));
                     }
@@ -801,7 +799,7 @@ impl Sentence<'_> {
         let limit = limit.min(self.words.len());
         for i in from..limit {
             let w = &self.words[i];
-            if self.p.is("clause", &w.lower) {
+            if w.has(cue!("clause")) {
                 return i;
             }
             if w.is_comma() {
@@ -837,7 +835,7 @@ impl Sentence<'_> {
                     entity_id: Some(e.entity_id.clone()),
                 });
             }
-            if !(self.p.is("place-noun", &w.lower) || w.cap) || w.is_punct() {
+            if !(w.has(cue!("place-noun")) || w.cap) || w.is_punct() {
                 return None;
             }
         }
@@ -849,8 +847,8 @@ impl Sentence<'_> {
             return Some(p);
         }
         let at = |i: usize| {
-            self.p
-                .is("at", &self.words[i].lower)
+            self.words[i]
+                .has(cue!("at"))
                 .then(|| self.place_after(i + 1))
                 .flatten()
         };
@@ -871,9 +869,9 @@ impl Sentence<'_> {
     fn modality(&self, m: &Match, region: (usize, usize)) -> Modality {
         let from = m.start.saturating_sub(4).max(region.0);
         let cues = &self.words[from..m.start];
-        if cues.iter().any(|w| self.p.is("negated", &w.lower)) {
+        if cues.iter().any(|w| w.has(cue!("negated"))) {
             Modality::Negated
-        } else if cues.iter().any(|w| self.p.is("planned", &w.lower)) {
+        } else if cues.iter().any(|w| w.has(cue!("planned"))) {
             Modality::Planned
         } else {
             Modality::Asserted
@@ -965,7 +963,7 @@ impl Sentence<'_> {
         let mut modality = self.modality(m, region);
         if tr.nominal && modality == Modality::Asserted {
             // `rencana pertemuan`: the noun before the trigger plans it.
-            if m.start > 0 && self.p.is("planned", &self.words[m.start - 1].lower) {
+            if m.start > 0 && self.words[m.start - 1].has(cue!("planned")) {
                 modality = Modality::Planned;
             }
         }

@@ -408,3 +408,37 @@ pub(crate) fn warm() {
     Lazy::force(&DEFAULT_MODEL);
     Lazy::force(&DEFAULT_PATTERNS);
 }
+
+/// Stage functions for the benchmarks (see [`crate::bench`]).
+impl Extractor {
+    pub(crate) fn bench_gazetteer(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Span],
+    ) -> usize {
+        self.model.gazetteer.find(text, tokens, sentences).len()
+    }
+
+    pub(crate) fn bench_entities(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Span],
+        times: &[crate::TimeExpr],
+    ) -> Vec<Entity> {
+        let spans: Vec<Span> = times.iter().map(|t| t.span).collect();
+        self.entities(text, tokens, sentences, &spans)
+    }
+
+    pub(crate) fn bench_events(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Span],
+        entities: &[Entity],
+        times: &[crate::TimeExpr],
+    ) -> usize {
+        crate::event::find_events(text, tokens, sentences, entities, times, &self.patterns).len()
+    }
+}

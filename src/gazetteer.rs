@@ -21,7 +21,7 @@ use crate::error::{Error, ErrorKind};
 use crate::lexicon;
 use crate::{Label, Span, Token, TokenKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 /// One entry of a gazetteer: an entity with its canonical name and aliases.
@@ -183,8 +183,11 @@ pub(crate) struct Gazetteer {
     ac: AhoCorasick,
     /// Names and aliases as written, for users and the reference benchmark.
     forms: Vec<Box<str>>,
-    /// Typo tolerance: multi-word names keyed by their words with one word blanked out.
-    fuzzy: HashMap<Box<str>, Vec<(u32, Box<str>)>>,
+    /// The entry of each of `forms`.
+    form_entries: Vec<u32>,
+    /// Typo tolerance: multi-word names keyed by their words with one word blanked out; built
+    /// on the first fuzzy lookup (most documents never need it, and the build stays short).
+    fuzzy: once_cell::sync::OnceCell<FuzzyIndex>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -195,6 +198,9 @@ impl std::fmt::Debug for Gazetteer {
             .finish()
     }
 }
+
+/// Fuzzy keys (words with one blanked out) and the entries and blanked words they stand for.
+type FuzzyIndex = HashMap<Box<str>, Vec<(u32, Box<str>)>>;
 
 /// A gazetteer match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -320,9 +326,9 @@ impl GazetteerSource {
         let mut entries = Vec::with_capacity(self.entries.len());
         let mut strings: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         let mut forms: Vec<Box<str>> = Vec::new();
-        let mut fuzzy: HashMap<Box<str>, Vec<(u32, Box<str>)>> = HashMap::new();
+        let mut form_entries: Vec<u32> = Vec::new();
         for (e, _) in &self.entries {
             let ty = e.get_attr("type");
             let kind = EntryKind::of(e.label, ty);
@@ -336,10 +342,7 @@ impl GazetteerSource {
             for form in std::iter::once(&e.name).chain(&e.aliases) {
                 let form = form.trim();
                 forms.push(form.into());
-                // Districts are too many and too alike to guess at (`Kota Utara`).
-                if kind != EntryKind::District {
-                    add_fuzzy_keys(&mut fuzzy, form, id);
-                }
+                form_entries.push(id);
                 let mut add = |s: &str, caps: bool| {
                     let p = *index.entry(s.to_string()).or_insert_with(|| {
                         strings.push(s.to_string());
@@ -378,7 +381,8 @@ impl GazetteerSource {
             patterns,
             ac,
             forms,
-            fuzzy,
+            form_entries,
+            fuzzy: once_cell::sync::OnceCell::new(),
         }
     }
 }
@@ -388,7 +392,7 @@ const BLANK: &str = "\u{1}";
 
 /// Indexes a multi-word name of 8 bytes or more for typo tolerance: one key per word of four
 /// letters or more, with that word blanked out.
-fn add_fuzzy_keys(index: &mut HashMap<Box<str>, Vec<(u32, Box<str>)>>, form: &str, entry: u32) {
+fn add_fuzzy_keys(index: &mut FuzzyIndex, form: &str, entry: u32) {
     let words: Vec<&str> = form.split(' ').collect();
     if words.len() < 2 || words.len() > 6 || form.len() < 8 {
         return;
@@ -525,12 +529,13 @@ impl Gazetteer {
         if words.len() < 2 || words.len() > 6 {
             return None;
         }
+        let fuzzy = self.fuzzy.get_or_init(|| self.fuzzy_index());
         let mut found: Option<u32> = None;
         for (i, word) in words.iter().enumerate() {
             if word.chars().count() < 3 {
                 continue;
             }
-            let Some(cands) = self.fuzzy.get(fuzzy_key(words, i).as_str()) else {
+            let Some(cands) = fuzzy.get(fuzzy_key(words, i).as_str()) else {
                 continue;
             };
             for (entry, known) in cands {
@@ -544,6 +549,18 @@ impl Gazetteer {
             }
         }
         found
+    }
+
+    /// The typo-tolerance index over every name and alias, in entry order.
+    fn fuzzy_index(&self) -> FuzzyIndex {
+        let mut fuzzy = HashMap::default();
+        for (form, &id) in self.forms.iter().zip(&self.form_entries) {
+            // Districts are too many and too alike to guess at (`Kota Utara`).
+            if self.entries[id as usize].kind != EntryKind::District {
+                add_fuzzy_keys(&mut fuzzy, form, id);
+            }
+        }
+        fuzzy
     }
 
     pub(crate) fn entry(&self, i: u32) -> &Entry {

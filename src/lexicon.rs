@@ -1,7 +1,7 @@
 //! Embedded word lists, parsed lazily once per process.
 
 use once_cell::sync::Lazy;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Whether an abbreviation can end a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

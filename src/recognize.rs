@@ -28,7 +28,7 @@ use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{GazMatch, Gazetteer};
 use crate::lexicon;
 use crate::{Entity, Label, Source, Span, Token};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 /// Multi-word phrases matched on token texts.
@@ -258,8 +258,10 @@ struct Ctx<'a> {
     tokens: &'a [Token],
     gaz: &'a Gazetteer,
     cues: &'a Cues,
-    /// Tokens inside time expressions (`Selasa`, `Juni`): never part of a name.
-    in_time: Vec<bool>,
+    /// [`Ctx::is_cap`] of every token, computed once.
+    cap: Vec<bool>,
+    /// [`Ctx::common`] of every token, memoised: 0 not yet known, 1 false, 2 true.
+    common: Vec<std::cell::Cell<u8>>,
 }
 
 impl Ctx<'_> {
@@ -275,12 +277,16 @@ impl Ctx<'_> {
 
     /// A word that can be part of a name: capitalised (or a capitalised abbreviation such as an
     /// initial).
+    #[inline]
     fn is_cap(&self, k: usize) -> bool {
-        let t = self.tokens[k];
-        if !t.kind.is_wordlike() || self.in_time[k] {
+        self.cap[k]
+    }
+
+    fn compute_cap(text: &str, t: Token, in_time: bool) -> bool {
+        if !t.kind.is_wordlike() || in_time {
             return false;
         }
-        let w = self.tok(k);
+        let w = &text[t.span.range()];
         if w.chars().next().is_some_and(char::is_uppercase) {
             return true;
         }
@@ -294,8 +300,16 @@ impl Ctx<'_> {
     }
 
     fn common(&self, k: usize) -> bool {
-        let w = self.tok(k);
-        is_pronoun(w) || (!self.cues.is_given(w) && lexicon::is_common_word(w))
+        match self.common[k].get() {
+            1 => false,
+            2 => true,
+            _ => {
+                let w = self.tok(k);
+                let c = is_pronoun(w) || (!self.cues.is_given(w) && lexicon::is_common_word(w));
+                self.common[k].set(1 + u8::from(c));
+                c
+            }
+        }
     }
 
     fn all_caps(&self, k: usize) -> bool {
@@ -328,12 +342,18 @@ pub(crate) fn recognize(
         let b = tokens.partition_point(|x| x.span.start < t.end);
         in_time[a..b].iter_mut().for_each(|x| *x = true);
     }
+    let cap = tokens
+        .iter()
+        .zip(&in_time)
+        .map(|(&t, &in_time)| Ctx::compute_cap(text, t, in_time))
+        .collect();
     let ctx = Ctx {
         text,
         tokens,
         gaz,
         cues,
-        in_time,
+        cap,
+        common: vec![std::cell::Cell::new(0); tokens.len()],
     };
     let mut found: Vec<Found> = Vec::with_capacity(matches.len() * 2);
     let mut m = 0;
@@ -920,8 +940,8 @@ fn rule(ctx: &Ctx, a: usize, b: usize, label: Label, role: Option<Span>) -> Foun
 /// acronyms introduced in brackets.
 fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
     // Short forms: word → the entity it stands for (None when ambiguous).
-    let mut short: HashMap<String, Option<(Option<u32>, String, Label)>> = HashMap::new();
-    let mut full: HashMap<String, (Option<u32>, String, Label)> = HashMap::new();
+    let mut short: HashMap<String, Option<(Option<u32>, String, Label)>> = HashMap::default();
+    let mut full: HashMap<String, (Option<u32>, String, Label)> = HashMap::default();
     // `found` is sorted and disjoint: only the mention ending first after `span.start` can overlap.
     let covered = |found: &[Found], span: Span| {
         let i = found.partition_point(|f| f.span.end <= span.start);

@@ -185,35 +185,45 @@ fn joins(prev: char, sep: char, next: char) -> bool {
     }
 }
 
+/// The character at byte `i` of `text` and its length (ASCII without decoding).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Cuts `text` into words, numbers and punctuation marks; whitespace is dropped.
 fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut toks = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
+        let start = i;
+        i += len;
         if c.is_whitespace() {
             continue;
         }
-        let mut end = start + c.len_utf8();
+        let mut end = i;
         if c.is_alphanumeric() {
             let mut prev = c;
-            while let Some(&(j, d)) = chars.peek() {
+            while let Some((d, dlen)) = char_at(text, end) {
                 if d.is_alphanumeric() {
-                    chars.next();
-                    end = j + d.len_utf8();
+                    end += dlen;
                     prev = d;
                     continue;
                 }
-                let after = text[j + d.len_utf8()..].chars().next();
-                match after {
-                    Some(a) if joins(prev, d, a) => {
-                        chars.next();
-                        chars.next();
-                        end = j + d.len_utf8() + a.len_utf8();
+                match char_at(text, end + dlen) {
+                    Some((a, alen)) if joins(prev, d, a) => {
+                        end += dlen + alen;
                         prev = a;
                     }
                     _ => break,
                 }
             }
+            i = end;
         }
         let s = &text[start..end];
         let kind = if !c.is_alphanumeric() {
@@ -250,6 +260,54 @@ fn is_capitalised(s: &str) -> bool {
 
 // ---------------------------------------------------------------------------------------------
 // Lexicon
+
+/// Whether an expression may start at a word token: a cheap exact prefilter for
+/// [`Parser::parse_at`]. Every rule tried at a word needs it to be one of the words below (any
+/// case), a hyphenated month range (`Januari-Maret`), or, for the weekday rule's Unicode
+/// lowercasing (`K` the Kelvin sign, `Jum’at`), a word with non-ASCII letters; only words that
+/// are none of these are rejected.
+fn may_start_expr(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.iter().any(|&c| c >= 0x80 || c == b'-') {
+        return true;
+    }
+    if b.len() > 11 {
+        return false;
+    }
+    let mut buf = [0u8; 11];
+    let lower = &mut buf[..b.len()];
+    lower.copy_from_slice(b);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        // approx_expr
+        b"awal" | b"akhir" | b"penghujung" | b"pertengahan" | b"medio"
+        // weekday_expr
+        | b"hari" | b"senin" | b"selasa" | b"rabu" | b"kamis" | b"jumat" | b"jum'at"
+        | b"sabtu" | b"minggu" | b"ahad"
+        // month_expr
+        | b"bulan" | b"januari" | b"februari" | b"pebruari" | b"febuari" | b"maret"
+        | b"april" | b"mei" | b"juni" | b"juli" | b"agustus" | b"september" | b"oktober"
+        | b"november" | b"nopember" | b"desember" | b"jan" | b"feb" | b"peb" | b"mar"
+        | b"apr" | b"jun" | b"jul" | b"agu" | b"agt" | b"ags" | b"agus" | b"aug" | b"sep"
+        | b"sept" | b"okt" | b"oct" | b"nov" | b"des" | b"dec" | b"january" | b"february"
+        | b"march" | b"may" | b"june" | b"july" | b"august" | b"october" | b"december"
+        // year_expr
+        | b"tahun"
+        // relative
+        | b"kemarin" | b"besok" | b"esok" | b"lusa" | b"tadi" | b"nanti" | b"semalam"
+        | b"pagi" | b"siang" | b"sore" | b"malam" | b"pekan"
+        // counted_relative: one unit, counts, number words
+        | b"sehari" | b"sepekan" | b"seminggu" | b"sebulan" | b"setahun" | b"sedekade"
+        | b"sedasawarsa" | b"beberapa" | b"sejumlah" | b"belasan" | b"puluhan" | b"ratusan"
+        | b"berapa" | b"sepuluh" | b"sebelas" | b"seratus" | b"satu" | b"dua" | b"tiga"
+        | b"empat" | b"lima" | b"enam" | b"tujuh" | b"delapan" | b"sembilan"
+        // clock_expr
+        | b"pukul" | b"pkl" | b"pk" | b"jam"
+        // tanggal
+        | b"tanggal" | b"tgl"
+    )
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum MonthForm {
@@ -635,6 +693,15 @@ impl<'t> Parser<'t, '_> {
 
     /// The longest expression starting at token `i`.
     fn parse_at(&self, i: usize) -> Option<Cand> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Word && !may_start_expr(t.s) {
+            return None;
+        }
+        self.parse_at_unfiltered(i)
+    }
+
+    /// [`Parser::parse_at`] without the word prefilter.
+    fn parse_at_unfiltered(&self, i: usize) -> Option<Cand> {
         let t = self.tok(i)?;
         if t.kind == Kind::Punct {
             return None;

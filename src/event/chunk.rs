@@ -1,28 +1,36 @@
 //! Words of one sentence and the noun-phrase chunks that can fill an event's roles.
 
-use super::patterns::Patterns;
+use super::patterns::{Patterns, cue};
 use crate::{Entity, Label, Span, Token, TokenKind};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// A token of the sentence, with what the frames ask about it.
 #[derive(Debug)]
-pub(super) struct Word {
+pub(super) struct Word<'a> {
     pub span: Span,
-    pub lower: String,
+    pub lower: &'a str,
     pub kind: TokenKind,
     /// Starts with an uppercase letter.
     pub cap: bool,
     /// Index of the entity covering the token.
     pub ent: Option<usize>,
+    /// The cue lists the word is in ([`Patterns::cues_of`]).
+    pub cues: u32,
 }
 
-impl Word {
+impl Word<'_> {
     pub fn is(&self, s: &str) -> bool {
         self.lower == s
     }
 
+    /// Whether the word is in the cue list of `bit` (`cue!("title")`).
+    #[inline]
+    pub fn has(&self, bit: u32) -> bool {
+        self.cues & bit != 0
+    }
+
     pub fn is_comma(&self) -> bool {
-        matches!(self.lower.as_str(), "," | ";")
+        matches!(self.lower, "," | ";")
     }
 
     pub fn is_punct(&self) -> bool {
@@ -30,23 +38,65 @@ impl Word {
     }
 }
 
+/// Every token of a text in lowercase, computed once per document.
+pub(super) struct Lowered {
+    buf: String,
+    /// Token `k` is `buf[at[k]..at[k + 1]]`.
+    at: Vec<usize>,
+}
+
+impl Lowered {
+    pub fn new(text: &str, tokens: &[Token]) -> Lowered {
+        let mut buf = String::with_capacity(text.len());
+        let mut at = Vec::with_capacity(tokens.len() + 1);
+        at.push(0);
+        for t in tokens {
+            let s = text.get(t.span.range()).unwrap_or("");
+            if s.is_ascii() {
+                let from = buf.len();
+                buf.push_str(s);
+                buf[from..].make_ascii_lowercase();
+            } else {
+                buf.push_str(&s.to_lowercase());
+            }
+            at.push(buf.len());
+        }
+        Lowered { buf, at }
+    }
+
+    fn get(&self, k: usize) -> &str {
+        &self.buf[self.at[k]..self.at[k + 1]]
+    }
+}
+
 /// Builds the words of the sentence `sent`; `tokens` and `entities` are sorted by position.
-pub(super) fn words(text: &str, tokens: &[Token], entities: &[Entity], sent: Span) -> Vec<Word> {
+pub(super) fn words<'a>(
+    text: &str,
+    tokens: &[Token],
+    lowered: &'a Lowered,
+    entities: &[Entity],
+    sent: Span,
+    p: &Patterns,
+) -> Vec<Word<'a>> {
     let first = tokens.partition_point(|t| t.span.start < sent.start);
     let mut e = entities.partition_point(|x| x.span.end <= sent.start);
     let mut out = Vec::new();
-    for t in tokens[first..]
+    for (k, t) in tokens
         .iter()
-        .take_while(|t| t.span.end <= sent.end)
+        .enumerate()
+        .skip(first)
+        .take_while(|(_, t)| t.span.end <= sent.end)
     {
         while e < entities.len() && entities[e].span.end <= t.span.start {
             e += 1;
         }
         let ent = (e < entities.len() && entities[e].span.contains(t.span)).then_some(e);
         let s = text.get(t.span.range()).unwrap_or("");
+        let lower = lowered.get(k);
         out.push(Word {
             span: t.span,
-            lower: s.to_lowercase(),
+            cues: p.cues_of(lower),
+            lower,
             kind: t.kind,
             cap: s.chars().next().is_some_and(char::is_uppercase),
             ent,
@@ -96,7 +146,6 @@ pub(super) fn chunks(
     text: &str,
     words: &[Word],
     entities: &[Entity],
-    p: &Patterns,
     is_trigger: &[bool],
     people: &HashSet<String>,
 ) -> Vec<Chunk> {
@@ -104,13 +153,13 @@ pub(super) fn chunks(
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if is_trigger[i] || !starts_chunk(words, i, p, name_like) {
+        if is_trigger[i] || !starts_chunk(words, i, name_like) {
             i += 1;
             continue;
         }
         let w = &words[i];
-        if p.is("singular", &w.lower) || p.is("plural", &w.lower) {
-            let head = if p.is("singular", &w.lower) {
+        if w.has(cue!("singular")) || w.has(cue!("plural")) {
+            let head = if w.has(cue!("singular")) {
                 Head::Singular
             } else {
                 Head::Plural
@@ -126,10 +175,7 @@ pub(super) fn chunks(
             continue;
         }
         let mut j = i;
-        while j < words.len()
-            && j - i < MAX_CHUNK
-            && !is_trigger[j]
-            && continues_chunk(words, i, j, p)
+        while j < words.len() && j - i < MAX_CHUNK && !is_trigger[j] && continues_chunk(words, i, j)
         {
             if let Some(e) = words[j].ent {
                 // Take the whole entity even if a token inside it looks like a boundary.
@@ -147,7 +193,7 @@ pub(super) fn chunks(
                 continue;
             }
             j += 1;
-            if p.is("demonstrative", &words[j - 1].lower) {
+            if words[j - 1].has(cue!("demonstrative")) {
                 break;
             }
         }
@@ -155,7 +201,7 @@ pub(super) fn chunks(
             i += 1;
             continue;
         }
-        out.push(chunk(text, words, entities, p, (i, j), name_like));
+        out.push(chunk(text, words, entities, (i, j), name_like));
         i = j;
     }
     out
@@ -166,32 +212,32 @@ pub(super) fn chunks(
 fn name_like(w: &Word, people: &HashSet<String>) -> bool {
     w.cap
         && w.kind == TokenKind::Word
-        && (!crate::lexicon::is_root_ci(&w.lower) || people.contains(&w.lower))
+        && (!crate::lexicon::is_root_ci(w.lower) || people.contains(w.lower))
 }
 
-fn starts_chunk(words: &[Word], i: usize, p: &Patterns, name_like: impl Fn(&Word) -> bool) -> bool {
+fn starts_chunk(words: &[Word], i: usize, name_like: impl Fn(&Word) -> bool) -> bool {
     let w = &words[i];
     w.ent.is_some()
-        || p.is("title", &w.lower)
-        || p.is("group", &w.lower)
-        || p.is("plural-head", &w.lower)
-        || p.is("singular", &w.lower)
-        || p.is("plural", &w.lower)
+        || w.has(cue!("title"))
+        || w.has(cue!("group"))
+        || w.has(cue!("plural-head"))
+        || w.has(cue!("singular"))
+        || w.has(cue!("plural"))
         || name_like(w)
 }
 
-fn continues_chunk(words: &[Word], start: usize, j: usize, p: &Patterns) -> bool {
+fn continues_chunk(words: &[Word], start: usize, j: usize) -> bool {
     if j == start {
         return true;
     }
     let w = &words[j];
-    if p.is("singular", &w.lower) || p.is("plural", &w.lower) || w.is_punct() {
+    if w.has(cue!("singular")) || w.has(cue!("plural")) || w.is_punct() {
         return false;
     }
     w.ent.is_some()
-        || p.is("title", &w.lower)
-        || p.is("group", &w.lower)
-        || p.is("demonstrative", &w.lower)
+        || w.has(cue!("title"))
+        || w.has(cue!("group"))
+        || w.has(cue!("demonstrative"))
         || (w.cap && w.kind == TokenKind::Word)
 }
 
@@ -199,7 +245,6 @@ fn chunk(
     text: &str,
     words: &[Word],
     entities: &[Entity],
-    p: &Patterns,
     (i, j): (usize, usize),
     name_like: impl Fn(&Word) -> bool,
 ) -> Chunk {
@@ -233,17 +278,17 @@ fn chunk(
         return c;
     }
     let first = &words[i].lower;
-    let grouped = p.is("group", first)
-        || (p.is("plural-head", first)
-            && words.get(i + 1).is_some_and(|w| p.is("group", &w.lower)));
-    let last_demonstrative = p.is("demonstrative", &words[j - 1].lower);
+    let grouped = words[i].has(cue!("group"))
+        || (words[i].has(cue!("plural-head"))
+            && words.get(i + 1).is_some_and(|w| w.has(cue!("group"))));
+    let last_demonstrative = words[j - 1].has(cue!("demonstrative"));
     if let Some(e) = of(Label::Org).next().or_else(|| of(Label::Loc).next()) {
         if grouped && words[i].ent.is_none() {
             c.head = Head::Group(words[i].span.cover(entities[e].span), e);
             c.span = words[i].span.cover(entities[e].span);
-        } else if words[i].ent.is_none() && p.is("title", first) && last_demonstrative {
-            c.head = Head::Desc(title_key(words, i, j, p));
-        } else if words[i].ent.is_none() && p.is("title", first) {
+        } else if words[i].ent.is_none() && words[i].has(cue!("title")) && last_demonstrative {
+            c.head = Head::Desc(title_key(words, i, j));
+        } else if words[i].ent.is_none() && words[i].has(cue!("title")) {
             // `pemimpin Korea Utara` without a name: a person, not the country.
             c.head = Head::Nothing;
         } else {
@@ -252,14 +297,14 @@ fn chunk(
         }
         return c;
     }
-    let titled = j - i >= 2 && words[i + 1..j].iter().any(|w| p.is("title", &w.lower));
-    if first == "kedua" && titled {
+    let titled = j - i >= 2 && words[i + 1..j].iter().any(|w| w.has(cue!("title")));
+    if *first == "kedua" && titled {
         c.head = Head::Plural;
-    } else if p.is("plural-head", first) && titled {
+    } else if words[i].has(cue!("plural-head")) && titled {
         // `para pengamat`: people the text does not name.
         c.head = Head::Unnamed;
-    } else if p.is("title", first) && last_demonstrative {
-        c.head = Head::Desc(title_key(words, i, j, p));
+    } else if words[i].has(cue!("title")) && last_demonstrative {
+        c.head = Head::Desc(title_key(words, i, j));
     } else if let Some(k) = (i..j).find(|&k| name_like(&words[k])) {
         // Titles before an unknown name stay outside its text.
         c.head = Head::Unknown;
@@ -268,11 +313,11 @@ fn chunk(
     c
 }
 
-fn title_key(words: &[Word], i: usize, j: usize, p: &Patterns) -> String {
+fn title_key(words: &[Word], i: usize, j: usize) -> String {
     words[i..j]
         .iter()
-        .filter(|w| !p.is("demonstrative", &w.lower))
-        .map(|w| w.lower.as_str())
+        .filter(|w| !w.has(cue!("demonstrative")))
+        .map(|w| w.lower)
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -27,6 +27,9 @@ const MAX_LOOKBACK: usize = 64;
 #[derive(Debug, Default)]
 pub(super) struct Salience {
     seen: Vec<Seen>,
+    /// For each word of a seen name (ASCII-lowercased), the indices in `seen` of the names that
+    /// have it, ascending: short forms look only at those, not at everyone seen before.
+    by_part: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
 impl Salience {
@@ -45,6 +48,14 @@ impl Salience {
     }
 
     pub fn push(&mut self, pos: usize, sentence: usize, person: bool, r: Referent) {
+        if person {
+            for part in r.name.split([' ', '-']) {
+                let list = self.by_part.entry(part.to_ascii_lowercase()).or_default();
+                if list.last() != Some(&self.seen.len()) {
+                    list.push(self.seen.len());
+                }
+            }
+        }
         self.seen.push(Seen {
             pos,
             sentence,
@@ -115,9 +126,14 @@ impl Salience {
     pub fn short_form(&self, pos: usize, words: &str) -> Option<Referent> {
         let parts: Vec<&str> = words.split_whitespace().collect();
         let end = self.seen.partition_point(|s| s.pos < pos);
-        self.seen[..end]
+        // Only the people whose name has the first part can have them all.
+        let first = parts.first()?.to_ascii_lowercase();
+        let cands = self.by_part.get(&first)?;
+        let below = cands.partition_point(|&i| i < end);
+        cands[..below]
             .iter()
             .rev()
+            .map(|&i| &self.seen[i])
             .filter(|s| s.person)
             .find(|s| {
                 let name: Vec<&str> = s.r.name.split([' ', '-']).collect();

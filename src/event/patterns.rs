@@ -9,7 +9,7 @@
 
 use crate::EventType;
 use crate::error::{Error, ErrorKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 /// How a trigger finds its arguments.
@@ -118,13 +118,51 @@ pub(crate) struct Patterns {
     pub triggers: Vec<Trigger>,
     by_first: HashMap<String, Vec<usize>>,
     cues: HashMap<&'static str, HashSet<String>>,
+    /// Every cue word (lowercase) and the cue lists it is in, one bit per [`CUE_NAMES`] index.
+    cue_bits: FxHashMap<Box<str>, u32>,
     pub examples: Vec<Example>,
 }
 
+/// The bit of cue list `name` in [`Patterns::cues_of`] masks (0 for an unknown name).
+pub(crate) const fn cue_bit(name: &str) -> u32 {
+    let mut i = 0;
+    while i < CUE_NAMES.len() {
+        let c = CUE_NAMES[i].as_bytes();
+        let n = name.as_bytes();
+        if c.len() == n.len() {
+            let mut k = 0;
+            while k < c.len() && c[k] == n[k] {
+                k += 1;
+            }
+            if k == c.len() {
+                return 1 << i;
+            }
+        }
+        i += 1;
+    }
+    0
+}
+
+/// The [`cue_bit`] of a cue list name, computed at compile time (an unknown name does not compile).
+macro_rules! cue {
+    ($name:literal) => {{
+        const BIT: u32 = $crate::event::patterns::cue_bit($name);
+        const _: () = assert!(BIT != 0, "unknown cue list");
+        BIT
+    }};
+}
+pub(crate) use cue;
+
 impl Patterns {
-    /// Whether `word` (lowercase) is in cue list `name`.
-    pub fn is(&self, name: &str, word: &str) -> bool {
-        self.cues.get(name).is_some_and(|s| s.contains(word))
+    /// The cue lists `word` (lowercase) is in, as a mask of [`cue_bit`]s.
+    #[inline]
+    pub fn cues_of(&self, word: &str) -> u32 {
+        self.cue_bits.get(word).copied().unwrap_or(0)
+    }
+
+    fn add_cue_word(&mut self, name: &'static str, word: String) {
+        *self.cue_bits.entry(word.as_str().into()).or_default() |= cue_bit(name);
+        self.cues.entry(name).or_default().insert(word);
     }
 
     /// Triggers whose first word is `word` (lowercase).
@@ -180,9 +218,8 @@ impl Patterns {
                     let Some(&name) = CUE_NAMES.iter().find(|&&c| c == cols[1]) else {
                         return Err(at(ErrorKind::UnknownCue(cols[1].to_string())));
                     };
-                    let set = self.cues.entry(name).or_default();
                     for w in cols[2].split('|').map(str::trim).filter(|w| !w.is_empty()) {
-                        set.insert(w.to_lowercase());
+                        self.add_cue_word(name, w.to_lowercase());
                     }
                 }
                 other => return Err(at(ErrorKind::UnknownDirective(other.to_string()))),
@@ -214,10 +251,9 @@ impl Patterns {
             self.push_trigger(t.clone());
         }
         for (name, words) in &other.cues {
-            self.cues
-                .entry(name)
-                .or_default()
-                .extend(words.iter().cloned());
+            for w in words {
+                self.add_cue_word(name, w.clone());
+            }
         }
         self.examples.extend(other.examples.iter().map(|e| Example {
             trigger: e.trigger + offset,

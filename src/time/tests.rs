@@ -527,3 +527,43 @@ fn more_rows_3() {
     let failures: Vec<String> = rows.iter().filter_map(|r| check(r).err()).collect();
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// The word prefilter of `parse_at` is exact: at a word it rejects, no rule matches.
+#[test]
+fn prefilter_rejects_only_what_no_rule_takes() {
+    let mut texts: Vec<String> = vec![
+        include_str!("../../examples/data/putin-kim-fin-2024-06-19.txt").to_string(),
+        "Pada awal tahun ini, Senin (8/1/2024) pagi, kemarin lusa, besok pagi, tiga hari lalu, \
+         sepekan lalu, beberapa tahun silam, pukul 10.00 WIB, tanggal 17 Agustus, bulan Maret \
+         lalu, Januari-Maret 2016, June 19, 2024, Jum'at, Jum’at, \u{212A}amis, KAMIS, tgl 5, \
+         pkl 9, jam 7 malam, dua puluh tahun lalu, sebelas bulan mendatang, medio 2016."
+            .to_string(),
+    ];
+    if let Ok(dir) = std::env::var("WARTA_DATA")
+        && let Ok(jsonl) = std::fs::read_to_string(format!("{dir}/indosum/articles.jsonl"))
+    {
+        for line in jsonl.lines().take(300) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let t = v["text"].as_str().unwrap();
+            texts.push(t.to_string());
+            texts.push(t.to_lowercase());
+            texts.push(t.to_uppercase());
+        }
+    }
+    let mut rejected = 0;
+    for text in &texts {
+        let toks = tokenize(text);
+        let parser = Parser { text, toks: &toks };
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind == Kind::Word && !may_start_expr(t.s) {
+                rejected += 1;
+                assert!(
+                    parser.parse_at_unfiltered(i).is_none(),
+                    "prefilter rejected {:?}, which starts an expression",
+                    t.s
+                );
+            }
+        }
+    }
+    assert!(rejected > 0);
+}
