@@ -865,11 +865,24 @@ fn person_cue(
     {
         v += 1;
     }
+    // `Boni Hargens, menilai …`: an appositive comma may stand between name and verb.
+    if v == pe && v + 1 < sb && ctx.tok(v) == "," {
+        v += 1;
+    }
     let acronym = pe - k == 1
         && ctx
             .tok(k)
             .chars()
             .all(|c| c.is_uppercase() || !c.is_alphabetic());
+    // `Merab Kishmaria, 53 tahun, …`: an age after the name.
+    if pe + 3 < sb
+        && ctx.tok(pe) == ","
+        && ctx.tokens[pe + 1].kind == crate::TokenKind::Number
+        && ctx.tok(pe + 2) == "tahun"
+        && matches!(ctx.tok(pe + 3), "," | ")")
+    {
+        return true;
+    }
     if v < sb
         && !acronym
         && ctx
