@@ -108,6 +108,7 @@ pub(crate) struct Cues {
     org_heads: Phrases,
     loc_heads: Phrases,
     loc_prepositions: Phrases,
+    org_suffixes: Phrases,
     pub(crate) examples: Vec<CueExample>,
 }
 
@@ -123,6 +124,7 @@ const CUE_NAMES: &[&str] = &[
     "org-head",
     "loc-head",
     "loc-preposition",
+    "org-suffix",
 ];
 
 impl Cues {
@@ -207,6 +209,7 @@ impl Cues {
             "org-head" => self.org_heads.add(w),
             "loc-head" => self.loc_heads.add(w),
             "loc-preposition" => self.loc_prepositions.add(w),
+            "org-suffix" => self.org_suffixes.add(w),
             _ => {}
         }
     }
@@ -532,6 +535,35 @@ fn run(
             // (`Presiden Rusia Vladimir Putin`); a person ends the title's reach.
             if label == Label::Per {
                 title = None;
+                // A known name with more of it written after (`Mahfud Md`, `Aburizal Ical
+                // Bakrie`): up to two capitalised words that are no ordinary word, title or
+                // other name are the rest of that person's name.
+                let mut e = ge;
+                while e < end
+                    && e < ge + 2
+                    && gaz_at(e).is_none()
+                    && ctx.is_cap(e)
+                    && !ctx.common(e)
+                    && ctx.cues.titles.longest_at(ctx.text, ctx.tokens, e, end) == 0
+                    && ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, e, end) == 0
+                    && ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, e, end) == 0
+                    && !is_unknown_acronym(ctx.tok(e))
+                {
+                    e += 1;
+                }
+                if e > ge {
+                    out.push(Found {
+                        span: ctx.span(k, e),
+                        label: Label::Per,
+                        entry: Some(gm.entry),
+                        source: Source::Rule,
+                        fuzzy: false,
+                        role: None,
+                        alias_of: None,
+                    });
+                    k = e;
+                    continue;
+                }
             } else if let Some(t) = title {
                 title = Some(t.cover(gm.span));
             }
@@ -696,8 +728,18 @@ fn piece(
             && out
                 .last()
                 .is_some_and(|f| f.label == Label::Per && f.span.end == ctx.tokens[k - 2].span.end);
-        let label = (listed || person_cue(ctx, sa, sb, k, pe, reported, neighbours))
-            .then_some(Label::Per)
+        // A company suffix closes an organisation's name (`DeSoto Inc.`, `Astra International Tbk`).
+        let suffixed = pe - k >= 2
+            && ctx
+                .cues
+                .org_suffixes
+                .longest_at(ctx.text, ctx.tokens, pe - 1, pe)
+                == 1;
+        let label = (suffixed.then_some(Label::Org))
+            .or_else(|| {
+                (listed || person_cue(ctx, sa, sb, k, pe, reported, neighbours))
+                    .then_some(Label::Per)
+            })
             .or_else(|| {
                 (k > sa
                     && ctx
