@@ -531,6 +531,28 @@ fn run(
                 k = le;
                 continue;
             }
+            // A company suffix after a known organisation belongs to its name (`Qualcomm Inc`).
+            if label == Label::Org
+                && ge < end
+                && gaz_at(ge).is_none()
+                && ctx
+                    .cues
+                    .org_suffixes
+                    .longest_at(ctx.text, ctx.tokens, ge, end)
+                    == 1
+            {
+                out.push(Found {
+                    span: ctx.span(k, ge + 1),
+                    label: Label::Org,
+                    entry: Some(gm.entry),
+                    source: Source::Rule,
+                    fuzzy: false,
+                    role: None,
+                    alias_of: None,
+                });
+                k = ge + 1;
+                continue;
+            }
             // A place or organisation right after a title is its complement
             // (`Presiden Rusia Vladimir Putin`); a person ends the title's reach.
             if label == Label::Per {
