@@ -151,9 +151,9 @@ pub fn read_conllu(conllu: &str) -> SegmentedText {
         if id.contains('.') {
             continue;
         }
-        if let Some((a, b)) = id.split_once('-') {
-            skip_until = b.parse().unwrap_or(0);
-            let _ = a;
+        // A multiword range (`12-13 massanya`) is the surface token; its parts are skipped.
+        if let Some((_, last)) = id.split_once('-') {
+            skip_until = last.parse().unwrap_or(0);
         } else if id.parse::<usize>().is_ok_and(|n| n <= skip_until) {
             continue;
         }
