@@ -155,7 +155,7 @@ fn find_triggers(words: &[Word], p: &Patterns) -> Vec<Match> {
                 if !(sports
                     && matches!(
                         p.triggers[m.trigger].kind,
-                        EventType::Meet | EventType::Host | EventType::Visit
+                        EventType::Meet | EventType::Host | EventType::Visit | EventType::Arrive
                     )) =>
             {
                 let tr = &p.triggers[m.trigger];
@@ -336,10 +336,15 @@ impl Sentence<'_> {
             let prev_frame = found
                 .last()
                 .map(|(pm, _)| self.p.triggers[pm.trigger].frame);
+            let after_speaker = found.last().is_some_and(|(pm, pa)| {
+                self.p.triggers[pm.trigger].frame == Frame::SayAfter
+                    && pa.n_subject > 0
+                    && self.temporal_gap(self.chunks[pa.roles[0].1].end, m.start)
+            });
             if !args.subject_found
                 && !tr.nominal
                 && shares(tr.frame)
-                && prev_frame.is_some_and(shares)
+                && (prev_frame.is_some_and(shares) || after_speaker)
             {
                 // `tiba di X, lalu bertemu Y`: a clause without its own subject shares the last one.
                 if let Some((_, prev)) = found.last() {
@@ -559,6 +564,56 @@ impl Sentence<'_> {
         Some((out, confirmed.1))
     }
 
+    /// Whether words `from..to` are a connective like `usai`, `saat` (with adverbs), nothing else.
+    fn temporal_gap(&self, from: usize, to: usize) -> bool {
+        from < to
+            && to - from <= 3
+            && self.words[from..to]
+                .iter()
+                .all(|w| w.has(cue!("temporal")) || w.has(cue!("skip")))
+            && self.words[from..to].iter().any(|w| w.has(cue!("temporal")))
+    }
+
+    /// A person named after a role and a comma, starting near word `i`: `asisten pelatih
+    /// Popsivo, Ayip Rizal`, `pendahulunya, Leung Chun-ying`.
+    fn apposed_person(&self, i: usize) -> Option<usize> {
+        let comma = (i..(i + 6).min(self.words.len())).find(|&k| {
+            let w = &self.words[k];
+            w.is_punct() || self.trig[k] || w.has(cue!("clause"))
+        })?;
+        if comma == i || !self.words[comma].is_comma() {
+            return None;
+        }
+        let c = self.chunk_starting_at(comma + 1)?;
+        let ends = self
+            .w(self.chunks[c].end)
+            .is_none_or(|w| w.is_punct() || w.has(cue!("clause")) || w.has(cue!("temporal")));
+        (self.is_person_chunk(c) && ends).then_some(c)
+    }
+
+    /// The person whose `yang` clause ends right before word `t` (a bounded look back).
+    fn subject_before_yang(&self, t: usize) -> Option<usize> {
+        let from = t.saturating_sub(24);
+        for y in (from..t).rev() {
+            let w = &self.words[y];
+            if w.is("yang") {
+                let c = self.chunk_ending_at(y)?;
+                let after_preposition = self.chunks[c]
+                    .start
+                    .checked_sub(1)
+                    .is_some_and(|i| self.words[i].has(cue!("preposition")));
+                return (self.is_person_chunk(c) && !after_preposition).then_some(c);
+            }
+            if w.has(cue!("clause"))
+                || w.has(cue!("complementizer"))
+                || matches!(w.lower, "\"" | "“" | "”" | ":" | "." | "(" | ")")
+            {
+                return None;
+            }
+        }
+        None
+    }
+
     fn is_person_chunk(&self, c: usize) -> bool {
         matches!(self.chunks[c].head, Head::Named(e) if self.entities[e].label == Label::Per)
     }
@@ -596,6 +651,20 @@ impl Sentence<'_> {
             return named.then(|| vec![c2]);
         }
         let c = self.chunk_ending_at(k)?;
+        // `lulusan ITB ini mengunjungi`: an organisation or place after a common noun, with a
+        // demonstrative, modifies that noun; it is not the subject.
+        let demonstrative = self.words[self.chunks[c].end - 1].has(cue!("demonstrative"))
+            || self.words[k..t]
+                .iter()
+                .any(|w| w.has(cue!("demonstrative")) || w.is("ini"));
+        let modifier = matches!(self.chunks[c].head, Head::Named(e) if self.entities[e].label != Label::Per)
+            && self.chunks[c].start.checked_sub(1).is_some_and(|i| {
+                let w = &self.words[i];
+                w.kind == crate::TokenKind::Word && !w.cap && w.cues == 0
+            });
+        if demonstrative && modifier {
+            return None;
+        }
         let after_preposition = |c: usize| {
             self.chunks[c]
                 .start
@@ -641,6 +710,15 @@ impl Sentence<'_> {
             }
         }
         let party = |c: usize| resolved.get(c).is_some_and(|r| r.party);
+        if !a.subject_found && tr.frame == Frame::Say {
+            // `Durov yang datang sendiri menemui Y mengatakan`: the head of the `yang` clause.
+            if let Some(c) = self.subject_before_yang(m.start) {
+                a.clause_start = self.chunks[c].start;
+                a.subject_found = true;
+                a.n_subject = 1;
+                a.roles.push((Role::Speaker, c));
+            }
+        }
         let mut i = self.skip_fillers(m.end);
         // A noun's bare phrase is its genitive (`kunjungan Presiden Joko Widodo`, `pertemuan
         // mereka`); a verb's is its object.
@@ -658,7 +736,13 @@ impl Sentence<'_> {
                     a.clitic_role = Some(Role::Participant);
                 }
                 if let Some(w) = self.w(i) {
-                    if w.has(cue!("comitative")) || w.has(cue!("between")) {
+                    let apposed = self
+                        .apposed_person(i + 1)
+                        .filter(|_| !self.chunk_starting_at(i + 1).is_some_and(|c| party(c)));
+                    if w.has(cue!("comitative")) && apposed.is_some() {
+                        // `bertemu dengan pendahulunya, Leung Chun-ying`
+                        a.roles.extend(apposed.map(|c| (Role::Participant, c)));
+                    } else if w.has(cue!("comitative")) || w.has(cue!("between")) {
                         if let Some((cs, _)) = self.coordinated_at(i + 1) {
                             a.roles
                                 .extend(cs.into_iter().map(|c| (Role::Participant, c)));
@@ -737,6 +821,13 @@ impl Sentence<'_> {
                 }
                 if m.clitic {
                     a.clitic_role = Some(Role::Speaker);
+                } else if let Some(c) = self
+                    .apposed_person(m.end)
+                    .filter(|_| !self.chunk_starting_at(m.end).is_some_and(|c| self.is_person_chunk(c)))
+                {
+                    // `tutur asisten pelatih Popsivo, Ayip Rizal`: the name after the role.
+                    a.roles.push((Role::Speaker, c));
+                    a.n_subject = 1;
                 } else if let Some(c) = self.chunk_starting_at(m.end) {
                     a.roles.push((Role::Speaker, c));
                     a.n_subject = 1;
@@ -772,8 +863,13 @@ impl Sentence<'_> {
                 }
                 a.object = self.span_of(j, k);
                 if self.w(k).is_some_and(|w| w.has(cue!("recipient"))) {
-                    if let Some(c) = self.chunk_starting_at(k + 1).filter(|&c| party(c)) {
-                        a.roles.push((Role::Recipient, c));
+                    // `kepada X dan Y`: every party of the coordination.
+                    if let Some((cs, _)) = self.coordinated_at(k + 1) {
+                        a.roles.extend(
+                            cs.into_iter()
+                                .filter(|&c| party(c))
+                                .map(|c| (Role::Recipient, c)),
+                        );
                     }
                 }
             }
@@ -961,6 +1057,10 @@ impl Sentence<'_> {
         }
         let trigger = self.words[m.start].span.cover(self.words[m.end - 1].span);
         let mut modality = self.modality(m, region);
+        if tr.kind == EventType::Statement && modality == Modality::Negated {
+            // `X tak menjelaskan …`: nothing was said.
+            return None;
+        }
         if tr.nominal && modality == Modality::Asserted {
             // `rencana pertemuan`: the noun before the trigger plans it.
             if m.start > 0 && self.words[m.start - 1].has(cue!("planned")) {
