@@ -821,10 +821,11 @@ impl Sentence<'_> {
                 }
                 if m.clitic {
                     a.clitic_role = Some(Role::Speaker);
-                } else if let Some(c) = self
-                    .apposed_person(m.end)
-                    .filter(|_| !self.chunk_starting_at(m.end).is_some_and(|c| self.is_person_chunk(c)))
-                {
+                } else if let Some(c) = self.apposed_person(m.end).filter(|_| {
+                    !self
+                        .chunk_starting_at(m.end)
+                        .is_some_and(|c| self.is_person_chunk(c))
+                }) {
                     // `tutur asisten pelatih Popsivo, Ayip Rizal`: the name after the role.
                     a.roles.push((Role::Speaker, c));
                     a.n_subject = 1;
