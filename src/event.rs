@@ -738,7 +738,7 @@ impl Sentence<'_> {
                 if let Some(w) = self.w(i) {
                     let apposed = self
                         .apposed_person(i + 1)
-                        .filter(|_| !self.chunk_starting_at(i + 1).is_some_and(|c| party(c)));
+                        .filter(|_| !self.chunk_starting_at(i + 1).is_some_and(&party));
                     if w.has(cue!("comitative")) && apposed.is_some() {
                         // `bertemu dengan pendahulunya, Leung Chun-ying`
                         a.roles.extend(apposed.map(|c| (Role::Participant, c)));
