@@ -243,6 +243,8 @@ struct Args {
     invalid: bool,
     /// `kata Herry`: a lone unknown capitalised word is the speaker's name.
     lone_name_ok: bool,
+    /// The subject is shared with this earlier trigger of the sentence.
+    shared_from: Option<usize>,
 }
 
 impl Sentence<'_> {
@@ -355,6 +357,7 @@ impl Sentence<'_> {
                         .collect();
                     args.n_subject = subj.len();
                     args.roles.splice(0..0, subj);
+                    args.shared_from = Some(found.len() - 1);
                 }
             }
             found.push((*m, args));
@@ -372,6 +375,7 @@ impl Sentence<'_> {
             })
             .collect();
         let mut events: Vec<Built> = Vec::new();
+        let mut modalities: Vec<Option<Modality>> = Vec::with_capacity(found.len());
         for (k, (m, args)) in found.iter().enumerate() {
             let tr = &self.p.triggers[m.trigger];
             let next = starts
@@ -381,7 +385,20 @@ impl Sentence<'_> {
                 .max(m.end);
             let end = self.clause_end(m.end, next, resolved);
             let region = (starts[k].min(m.start), end);
-            if let Some(ev) = self.build(m, tr, args, region, resolved, sal) {
+            let mut built = self.build(m, tr, args, region, resolved, sal);
+            if let Some(ev) = built.as_mut() {
+                // `akan mengunjungi X dan bertemu Y`: the shared clause keeps the modality.
+                let inherited = args
+                    .shared_from
+                    .and_then(|j| modalities.get(j).copied().flatten());
+                if let Some(md) = inherited.filter(|&md| md != Modality::Asserted) {
+                    if ev.event.modality == Modality::Asserted {
+                        ev.event.modality = md;
+                    }
+                }
+            }
+            modalities.push(built.as_ref().map(|b| b.event.modality));
+            if let Some(ev) = built {
                 events.push(ev);
             }
         }
@@ -628,6 +645,10 @@ impl Sentence<'_> {
             };
             let light =
                 nominal && !w.cap && (w.lower.starts_with("me") || w.lower.starts_with("ber"));
+            if (w.is("dan") || w.is("serta")) && !nominal {
+                // `X mengunjungi Y dan bertemu Z`: a coordinated verb shares the first subject.
+                return None;
+            }
             if w.has(cue!("skip")) || w.has(cue!("planned")) || w.has(cue!("negated")) || light {
                 k -= 1;
             } else {
