@@ -563,10 +563,20 @@ impl Sentence<'_> {
             let j = self.chunks[c].end;
             let Some(w) = self.w(j) else { break };
             let and = w.is("dan") || w.is("serta");
-            match self
-                .chunk_starting_at(j + 1)
-                .filter(|_| and || w.is_comma())
-            {
+            // `Menteri Energi dan Sumber Daya Manusia Ignasius Jonan`: capitalised words of a
+            // title that no list knows may stand before the next chunk.
+            let next = self.chunk_starting_at(j + 1).or_else(|| {
+                let k = (j + 1..(j + 5).min(self.words.len())).find(|&k| {
+                    !(self.words[k].cap
+                        && self.words[k].kind == crate::TokenKind::Word
+                        && self.words[k].ent.is_none())
+                })?;
+                (k > j + 1 && and)
+                    .then(|| self.chunk_starting_at(k))
+                    .flatten()
+                    .filter(|&c| self.is_person_chunk(c))
+            });
+            match next.filter(|_| and || w.is_comma()) {
                 Some(n) => {
                     out.push(n);
                     c = n;
