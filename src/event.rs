@@ -788,6 +788,14 @@ impl Sentence<'_> {
                         a.n_subject = cs.len();
                         a.roles.extend(cs.into_iter().map(|c| (role, c)));
                         i = self.skip_fillers(after);
+                        // `Presiden RI Joko Widodo (Jokowi) ke Singapura`: past a short note.
+                        if self.w(i).is_some_and(|w| w.is("(")) {
+                            if let Some(k) = (i + 1..(i + 6).min(self.words.len()))
+                                .find(|&k| self.words[k].is(")"))
+                            {
+                                i = k + 1;
+                            }
+                        }
                     }
                 }
                 let w = self.w(i);
