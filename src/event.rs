@@ -1090,7 +1090,12 @@ impl Sentence<'_> {
             });
         }
         let place = self.place(m, args, region);
-        let time = self.time(region);
+        let mut time = self.time(region);
+        if time.is_none() && tr.frame == Frame::SayAfter {
+            // `…," ujar X dalam keterangan yang diterima pada Sabtu (30/9)`: the tail of the
+            // sentence after a quote is all about the statement.
+            time = self.time((region.0, self.words.len()));
+        }
         if tr.nominal && anaphors_only && place.is_none() && time.is_none() {
             // `pertemuan keduanya`, `pertemuan itu`: a back-reference, not a new event.
             return None;
