@@ -155,7 +155,7 @@ fn find_triggers(words: &[Word], p: &Patterns) -> Vec<Match> {
                 if !(sports
                     && matches!(
                         p.triggers[m.trigger].kind,
-                        EventType::Meet | EventType::Host | EventType::Visit
+                        EventType::Meet | EventType::Host | EventType::Visit | EventType::Arrive
                     )) =>
             {
                 let tr = &p.triggers[m.trigger];
@@ -243,6 +243,8 @@ struct Args {
     invalid: bool,
     /// `kata Herry`: a lone unknown capitalised word is the speaker's name.
     lone_name_ok: bool,
+    /// The subject is shared with this earlier trigger of the sentence.
+    shared_from: Option<usize>,
 }
 
 impl Sentence<'_> {
@@ -336,10 +338,15 @@ impl Sentence<'_> {
             let prev_frame = found
                 .last()
                 .map(|(pm, _)| self.p.triggers[pm.trigger].frame);
+            let after_speaker = found.last().is_some_and(|(pm, pa)| {
+                self.p.triggers[pm.trigger].frame == Frame::SayAfter
+                    && pa.n_subject > 0
+                    && self.temporal_gap(self.chunks[pa.roles[0].1].end, m.start)
+            });
             if !args.subject_found
                 && !tr.nominal
                 && shares(tr.frame)
-                && prev_frame.is_some_and(shares)
+                && (prev_frame.is_some_and(shares) || after_speaker)
             {
                 // `tiba di X, lalu bertemu Y`: a clause without its own subject shares the last one.
                 if let Some((_, prev)) = found.last() {
@@ -350,6 +357,7 @@ impl Sentence<'_> {
                         .collect();
                     args.n_subject = subj.len();
                     args.roles.splice(0..0, subj);
+                    args.shared_from = Some(found.len() - 1);
                 }
             }
             found.push((*m, args));
@@ -367,6 +375,7 @@ impl Sentence<'_> {
             })
             .collect();
         let mut events: Vec<Built> = Vec::new();
+        let mut modalities: Vec<Option<Modality>> = Vec::with_capacity(found.len());
         for (k, (m, args)) in found.iter().enumerate() {
             let tr = &self.p.triggers[m.trigger];
             let next = starts
@@ -376,7 +385,20 @@ impl Sentence<'_> {
                 .max(m.end);
             let end = self.clause_end(m.end, next, resolved);
             let region = (starts[k].min(m.start), end);
-            if let Some(ev) = self.build(m, tr, args, region, resolved, sal) {
+            let mut built = self.build(m, tr, args, region, resolved, sal);
+            if let Some(ev) = built.as_mut() {
+                // `akan mengunjungi X dan bertemu Y`: the shared clause keeps the modality.
+                let inherited = args
+                    .shared_from
+                    .and_then(|j| modalities.get(j).copied().flatten());
+                if let Some(md) = inherited.filter(|&md| md != Modality::Asserted) {
+                    if ev.event.modality == Modality::Asserted {
+                        ev.event.modality = md;
+                    }
+                }
+            }
+            modalities.push(built.as_ref().map(|b| b.event.modality));
+            if let Some(ev) = built {
                 events.push(ev);
             }
         }
@@ -541,10 +563,20 @@ impl Sentence<'_> {
             let j = self.chunks[c].end;
             let Some(w) = self.w(j) else { break };
             let and = w.is("dan") || w.is("serta");
-            match self
-                .chunk_starting_at(j + 1)
-                .filter(|_| and || w.is_comma())
-            {
+            // `Menteri Energi dan Sumber Daya Manusia Ignasius Jonan`: capitalised words of a
+            // title that no list knows may stand before the next chunk.
+            let next = self.chunk_starting_at(j + 1).or_else(|| {
+                let k = (j + 1..(j + 5).min(self.words.len())).find(|&k| {
+                    !(self.words[k].cap
+                        && self.words[k].kind == crate::TokenKind::Word
+                        && self.words[k].ent.is_none())
+                })?;
+                (k > j + 1 && and)
+                    .then(|| self.chunk_starting_at(k))
+                    .flatten()
+                    .filter(|&c| self.is_person_chunk(c))
+            });
+            match next.filter(|_| and || w.is_comma()) {
                 Some(n) => {
                     out.push(n);
                     c = n;
@@ -557,6 +589,56 @@ impl Sentence<'_> {
         }
         out.truncate(confirmed.0);
         Some((out, confirmed.1))
+    }
+
+    /// Whether words `from..to` are a connective like `usai`, `saat` (with adverbs), nothing else.
+    fn temporal_gap(&self, from: usize, to: usize) -> bool {
+        from < to
+            && to - from <= 3
+            && self.words[from..to]
+                .iter()
+                .all(|w| w.has(cue!("temporal")) || w.has(cue!("skip")))
+            && self.words[from..to].iter().any(|w| w.has(cue!("temporal")))
+    }
+
+    /// A person named after a role and a comma, starting near word `i`: `asisten pelatih
+    /// Popsivo, Ayip Rizal`, `pendahulunya, Leung Chun-ying`.
+    fn apposed_person(&self, i: usize) -> Option<usize> {
+        let comma = (i..(i + 6).min(self.words.len())).find(|&k| {
+            let w = &self.words[k];
+            w.is_punct() || self.trig[k] || w.has(cue!("clause"))
+        })?;
+        if comma == i || !self.words[comma].is_comma() {
+            return None;
+        }
+        let c = self.chunk_starting_at(comma + 1)?;
+        let ends = self
+            .w(self.chunks[c].end)
+            .is_none_or(|w| w.is_punct() || w.has(cue!("clause")) || w.has(cue!("temporal")));
+        (self.is_person_chunk(c) && ends).then_some(c)
+    }
+
+    /// The person whose `yang` clause ends right before word `t` (a bounded look back).
+    fn subject_before_yang(&self, t: usize) -> Option<usize> {
+        let from = t.saturating_sub(24);
+        for y in (from..t).rev() {
+            let w = &self.words[y];
+            if w.is("yang") {
+                let c = self.chunk_ending_at(y)?;
+                let after_preposition = self.chunks[c]
+                    .start
+                    .checked_sub(1)
+                    .is_some_and(|i| self.words[i].has(cue!("preposition")));
+                return (self.is_person_chunk(c) && !after_preposition).then_some(c);
+            }
+            if w.has(cue!("clause"))
+                || w.has(cue!("complementizer"))
+                || matches!(w.lower, "\"" | "“" | "”" | ":" | "." | "(" | ")")
+            {
+                return None;
+            }
+        }
+        None
     }
 
     fn is_person_chunk(&self, c: usize) -> bool {
@@ -573,6 +655,10 @@ impl Sentence<'_> {
             };
             let light =
                 nominal && !w.cap && (w.lower.starts_with("me") || w.lower.starts_with("ber"));
+            if (w.is("dan") || w.is("serta")) && !nominal {
+                // `X mengunjungi Y dan bertemu Z`: a coordinated verb shares the first subject.
+                return None;
+            }
             if w.has(cue!("skip")) || w.has(cue!("planned")) || w.has(cue!("negated")) || light {
                 k -= 1;
             } else {
@@ -596,6 +682,20 @@ impl Sentence<'_> {
             return named.then(|| vec![c2]);
         }
         let c = self.chunk_ending_at(k)?;
+        // `lulusan ITB ini mengunjungi`: an organisation or place after a common noun, with a
+        // demonstrative, modifies that noun; it is not the subject.
+        let demonstrative = self.words[self.chunks[c].end - 1].has(cue!("demonstrative"))
+            || self.words[k..t]
+                .iter()
+                .any(|w| w.has(cue!("demonstrative")) || w.is("ini"));
+        let modifier = matches!(self.chunks[c].head, Head::Named(e) if self.entities[e].label != Label::Per)
+            && self.chunks[c].start.checked_sub(1).is_some_and(|i| {
+                let w = &self.words[i];
+                w.kind == crate::TokenKind::Word && !w.cap && w.cues == 0
+            });
+        if demonstrative && modifier {
+            return None;
+        }
         let after_preposition = |c: usize| {
             self.chunks[c]
                 .start
@@ -641,6 +741,15 @@ impl Sentence<'_> {
             }
         }
         let party = |c: usize| resolved.get(c).is_some_and(|r| r.party);
+        if !a.subject_found && tr.frame == Frame::Say {
+            // `Durov yang datang sendiri menemui Y mengatakan`: the head of the `yang` clause.
+            if let Some(c) = self.subject_before_yang(m.start) {
+                a.clause_start = self.chunks[c].start;
+                a.subject_found = true;
+                a.n_subject = 1;
+                a.roles.push((Role::Speaker, c));
+            }
+        }
         let mut i = self.skip_fillers(m.end);
         // A noun's bare phrase is its genitive (`kunjungan Presiden Joko Widodo`, `pertemuan
         // mereka`); a verb's is its object.
@@ -658,7 +767,13 @@ impl Sentence<'_> {
                     a.clitic_role = Some(Role::Participant);
                 }
                 if let Some(w) = self.w(i) {
-                    if w.has(cue!("comitative")) || w.has(cue!("between")) {
+                    let apposed = self
+                        .apposed_person(i + 1)
+                        .filter(|_| !self.chunk_starting_at(i + 1).is_some_and(&party));
+                    if w.has(cue!("comitative")) && apposed.is_some() {
+                        // `bertemu dengan pendahulunya, Leung Chun-ying`
+                        a.roles.extend(apposed.map(|c| (Role::Participant, c)));
+                    } else if w.has(cue!("comitative")) || w.has(cue!("between")) {
                         if let Some((cs, _)) = self.coordinated_at(i + 1) {
                             a.roles
                                 .extend(cs.into_iter().map(|c| (Role::Participant, c)));
@@ -673,6 +788,14 @@ impl Sentence<'_> {
                         a.n_subject = cs.len();
                         a.roles.extend(cs.into_iter().map(|c| (role, c)));
                         i = self.skip_fillers(after);
+                        // `Presiden RI Joko Widodo (Jokowi) ke Singapura`: past a short note.
+                        if self.w(i).is_some_and(|w| w.is("(")) {
+                            if let Some(k) = (i + 1..(i + 6).min(self.words.len()))
+                                .find(|&k| self.words[k].is(")"))
+                            {
+                                i = k + 1;
+                            }
+                        }
                     }
                 }
                 let w = self.w(i);
@@ -737,6 +860,14 @@ impl Sentence<'_> {
                 }
                 if m.clitic {
                     a.clitic_role = Some(Role::Speaker);
+                } else if let Some(c) = self.apposed_person(m.end).filter(|_| {
+                    !self
+                        .chunk_starting_at(m.end)
+                        .is_some_and(|c| self.is_person_chunk(c))
+                }) {
+                    // `tutur asisten pelatih Popsivo, Ayip Rizal`: the name after the role.
+                    a.roles.push((Role::Speaker, c));
+                    a.n_subject = 1;
                 } else if let Some(c) = self.chunk_starting_at(m.end) {
                     a.roles.push((Role::Speaker, c));
                     a.n_subject = 1;
@@ -772,8 +903,13 @@ impl Sentence<'_> {
                 }
                 a.object = self.span_of(j, k);
                 if self.w(k).is_some_and(|w| w.has(cue!("recipient"))) {
-                    if let Some(c) = self.chunk_starting_at(k + 1).filter(|&c| party(c)) {
-                        a.roles.push((Role::Recipient, c));
+                    // `kepada X dan Y`: every party of the coordination.
+                    if let Some((cs, _)) = self.coordinated_at(k + 1) {
+                        a.roles.extend(
+                            cs.into_iter()
+                                .filter(|&c| party(c))
+                                .map(|c| (Role::Recipient, c)),
+                        );
                     }
                 }
             }
@@ -954,13 +1090,22 @@ impl Sentence<'_> {
             });
         }
         let place = self.place(m, args, region);
-        let time = self.time(region);
+        let mut time = self.time(region);
+        if time.is_none() && tr.frame == Frame::SayAfter {
+            // `…," ujar X dalam keterangan yang diterima pada Sabtu (30/9)`: the tail of the
+            // sentence after a quote is all about the statement.
+            time = self.time((region.0, self.words.len()));
+        }
         if tr.nominal && anaphors_only && place.is_none() && time.is_none() {
             // `pertemuan keduanya`, `pertemuan itu`: a back-reference, not a new event.
             return None;
         }
         let trigger = self.words[m.start].span.cover(self.words[m.end - 1].span);
         let mut modality = self.modality(m, region);
+        if tr.kind == EventType::Statement && modality == Modality::Negated {
+            // `X tak menjelaskan …`: nothing was said.
+            return None;
+        }
         if tr.nominal && modality == Modality::Asserted {
             // `rencana pertemuan`: the noun before the trigger plans it.
             if m.start > 0 && self.words[m.start - 1].has(cue!("planned")) {

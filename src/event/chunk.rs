@@ -305,7 +305,10 @@ fn chunk(
         c.head = Head::Unnamed;
     } else if words[i].has(cue!("title")) && last_demonstrative {
         c.head = Head::Desc(title_key(words, i, j));
-    } else if let Some(k) = (i..j).find(|&k| name_like(&words[k])) {
+    } else if let Some(k) = (i..j)
+        .find(|&k| name_like(&words[k]) && !words[k].has(cue!("title")))
+        .or_else(|| (i..j).find(|&k| name_like(&words[k])))
+    {
         // Titles before an unknown name stay outside its text.
         c.head = Head::Unknown;
         c.span = words[k].span.cover(words[j - 1].span);

@@ -83,6 +83,7 @@ pub(crate) const CUE_NAMES: &[&str] = &[
     "at",
     "recipient",
     "complementizer",
+    "temporal",
 ];
 
 /// One trigger phrase.
