@@ -105,10 +105,12 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
-        let c = char_at(text, i);
-        if is_separator(c) {
-            i += c.len_utf8();
-            continue;
+        if b >= 0x80 {
+            let c = char_at(text, i);
+            if is_separator(c) {
+                i += c.len_utf8();
+                continue;
+            }
         }
         let end = chunk_end(text, i);
         Chunk { text, end, out }.split(i);
@@ -201,9 +203,15 @@ impl Chunk<'_, '_> {
         });
     }
 
+    #[inline]
     fn char_at(&self, i: usize) -> Option<char> {
         if i < self.end {
-            self.text[i..self.end].chars().next()
+            let b = self.text.as_bytes()[i];
+            if b < 0x80 {
+                Some(b as char)
+            } else {
+                self.text[i..self.end].chars().next()
+            }
         } else {
             None
         }
@@ -248,6 +256,9 @@ impl Chunk<'_, '_> {
     /// `http(s)://…` or `www.…` up to the chunk end, minus trailing punctuation.
     fn url(&self, i: usize) -> Option<usize> {
         let rest = &self.text[i..self.end];
+        if !matches!(rest.as_bytes().first(), Some(b'h' | b'H' | b'w' | b'W')) {
+            return None;
+        }
         let lower_starts = |p: &str| {
             rest.len() >= p.len()
                 && rest.is_char_boundary(p.len())
@@ -410,6 +421,10 @@ impl Chunk<'_, '_> {
 
     /// End of a run of word characters from `j`.
     fn word_run(&self, mut j: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        while j < self.end && bytes[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
         while let Some(c) = self.char_at(j) {
             if is_word_char(c) {
                 j += c.len_utf8();
@@ -493,10 +508,16 @@ impl Chunk<'_, '_> {
     }
 
     fn punct(&mut self, i: usize, c: char) -> usize {
-        let first = self.text[i..self.end]
-            .graphemes(true)
-            .next()
-            .map_or(c.len_utf8(), str::len);
+        // An ASCII character followed by an ASCII character (or the chunk end) is a grapheme
+        // cluster of its own (the only ASCII pair that joins, CR LF, never occurs in a chunk).
+        let first = if c.is_ascii() && (i + 1 >= self.end || self.text.as_bytes()[i + 1] < 0x80) {
+            1
+        } else {
+            self.text[i..self.end]
+                .graphemes(true)
+                .next()
+                .map_or(c.len_utf8(), str::len)
+        };
         let mut j = i + first;
         // Runs of one mark are one token (`...`, `--`, two backticks); `?` and `!` stand alone.
         if first == c.len_utf8() && matches!(c, '.' | '-' | '=' | '*' | '_' | '~' | '–' | '—' | '`')
