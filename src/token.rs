@@ -230,7 +230,22 @@ impl Chunk<'_, '_> {
     /// Emits the token starting at `i` and returns where it ends.
     fn next_token(&mut self, i: usize) -> usize {
         let c = self.char_at(i).unwrap_or(' ');
-        if let Some(end) = self.url(i).or_else(|| self.email(i)) {
+        // A run of ASCII letters and digits that is not followed by one of the characters that
+        // continue an e-mail address, a domain or a dotted abbreviation cannot start one.
+        let plain = c.is_ascii_alphanumeric() && {
+            let bytes = self.text.as_bytes();
+            let mut r = i + 1;
+            while r < self.end && bytes[r].is_ascii_alphanumeric() {
+                r += 1;
+            }
+            r >= self.end || !matches!(bytes[r], b'.' | b'_' | b'%' | b'+' | b'-' | b'@')
+        };
+        let url_or_email = if plain {
+            self.url(i)
+        } else {
+            self.url(i).or_else(|| self.email(i))
+        };
+        if let Some(end) = url_or_email {
             let kind = if self.text[i..end].contains('@') && !self.text[i..end].contains('/') {
                 TokenKind::Email
             } else {
@@ -245,15 +260,16 @@ impl Chunk<'_, '_> {
             return end;
         }
         if c.is_ascii_digit() {
-            return self.number(i);
+            return self.number(i, plain);
         }
         if is_word_char(c) {
-            return self.word(i);
+            return self.word(i, plain);
         }
         self.punct(i, c)
     }
 
     /// `http(s)://…` or `www.…` up to the chunk end, minus trailing punctuation.
+    #[inline]
     fn url(&self, i: usize) -> Option<usize> {
         let rest = &self.text[i..self.end];
         if !matches!(rest.as_bytes().first(), Some(b'h' | b'H' | b'w' | b'W')) {
@@ -354,9 +370,10 @@ impl Chunk<'_, '_> {
 
     /// Digits with inner separators (`1.000.000`, `57,8`, `09:48`, `19/06/2024`, `2016-08-19`),
     /// an optional `-an` (`1960-an`) or letters (`12B`).
-    fn number(&mut self, i: usize) -> usize {
-        if let Some(end) = self
-            .domain_end(i)
+    fn number(&mut self, i: usize, plain: bool) -> usize {
+        if let Some(end) = (!plain)
+            .then(|| self.domain_end(i))
+            .flatten()
             .filter(|&e| self.text[i..e].bytes().any(|b| b.is_ascii_alphabetic()))
         {
             self.push(i, end, TokenKind::Url);
@@ -435,14 +452,16 @@ impl Chunk<'_, '_> {
         j
     }
 
-    fn word(&mut self, i: usize) -> usize {
-        if let Some(end) = self.domain_end(i) {
-            self.push(i, end, TokenKind::Url);
-            return end;
-        }
-        if let Some(end) = self.dotted_abbreviation(i) {
-            self.push(i, end, TokenKind::Abbreviation);
-            return end;
+    fn word(&mut self, i: usize, plain: bool) -> usize {
+        if !plain {
+            if let Some(end) = self.domain_end(i) {
+                self.push(i, end, TokenKind::Url);
+                return end;
+            }
+            if let Some(end) = self.dotted_abbreviation(i) {
+                self.push(i, end, TokenKind::Abbreviation);
+                return end;
+            }
         }
         let mut j = self.word_run(i);
         // Hyphens and apostrophes between word characters join (`sumber-sumber`, `Ma'ruf`).
