@@ -232,18 +232,25 @@ impl Chunk<'_, '_> {
         let c = self.char_at(i).unwrap_or(' ');
         // A run of ASCII letters and digits that is not followed by one of the characters that
         // continue an e-mail address, a domain or a dotted abbreviation cannot start one.
+        let mut run_end = i;
         let plain = c.is_ascii_alphanumeric() && {
             let bytes = self.text.as_bytes();
-            let mut r = i + 1;
-            while r < self.end && bytes[r].is_ascii_alphanumeric() {
-                r += 1;
+            run_end += 1;
+            while run_end < self.end && bytes[run_end].is_ascii_alphanumeric() {
+                run_end += 1;
             }
-            r >= self.end || !matches!(bytes[r], b'.' | b'_' | b'%' | b'+' | b'-' | b'@')
+            run_end >= self.end
+                || !matches!(bytes[run_end], b'.' | b'_' | b'%' | b'+' | b'-' | b'@')
         };
-        let url_or_email = if plain {
+        let url = if matches!(c, 'h' | 'H' | 'w' | 'W') {
             self.url(i)
         } else {
-            self.url(i).or_else(|| self.email(i))
+            None
+        };
+        let url_or_email = if plain {
+            url
+        } else {
+            url.or_else(|| self.email(i))
         };
         if let Some(end) = url_or_email {
             let kind = if self.text[i..end].contains('@') && !self.text[i..end].contains('/') {
@@ -263,13 +270,12 @@ impl Chunk<'_, '_> {
             return self.number(i, plain);
         }
         if is_word_char(c) {
-            return self.word(i, plain);
+            return self.word(i, plain, run_end);
         }
         self.punct(i, c)
     }
 
     /// `http(s)://…` or `www.…` up to the chunk end, minus trailing punctuation.
-    #[inline]
     fn url(&self, i: usize) -> Option<usize> {
         let rest = &self.text[i..self.end];
         if !matches!(rest.as_bytes().first(), Some(b'h' | b'H' | b'w' | b'W')) {
@@ -452,7 +458,8 @@ impl Chunk<'_, '_> {
         j
     }
 
-    fn word(&mut self, i: usize, plain: bool) -> usize {
+    /// `run_end` is the end of the ASCII letters and digits from `i` (or `i`).
+    fn word(&mut self, i: usize, plain: bool, run_end: usize) -> usize {
         if !plain {
             if let Some(end) = self.domain_end(i) {
                 self.push(i, end, TokenKind::Url);
@@ -463,7 +470,7 @@ impl Chunk<'_, '_> {
                 return end;
             }
         }
-        let mut j = self.word_run(i);
+        let mut j = self.word_run(run_end);
         // Hyphens and apostrophes between word characters join (`sumber-sumber`, `Ma'ruf`).
         while let Some(c) = self.char_at(j) {
             if matches!(c, '-' | '\'' | '’' | '‐') && self.word_char_at(j + c.len_utf8()) {
