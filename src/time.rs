@@ -208,8 +208,20 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
         }
         let mut end = i;
         if c.is_alphanumeric() {
+            let bytes = text.as_bytes();
             let mut prev = c;
-            while let Some((d, dlen)) = char_at(text, end) {
+            loop {
+                // ASCII letters and digits without decoding.
+                let run = end;
+                while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                }
+                if end > run {
+                    prev = bytes[end - 1] as char;
+                }
+                let Some((d, dlen)) = char_at(text, end) else {
+                    break;
+                };
                 if d.is_alphanumeric() {
                     end += dlen;
                     prev = d;
@@ -230,7 +242,7 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
             Kind::Punct
         } else if c.is_ascii_digit()
             && s.chars()
-                .all(|ch| ch.is_ascii_digit() || ".,:/-–".contains(ch))
+                .all(|ch| matches!(ch, '0'..='9' | '.' | ',' | ':' | '/' | '-' | '–'))
         {
             Kind::Num
         } else {
