@@ -160,8 +160,8 @@ impl Extractor {
     pub fn extract_with_date(&self, text: &str, reference_date: Option<Date>) -> Document {
         let tokens = crate::tokenize(text);
         let sentences = sentence::sentences(text, &tokens);
-        let reference_date = reference_date.or_else(|| time::find_reference_date(text));
-        let times = time::find_times(text, &sentences, reference_date);
+        let (reference_date, times) =
+            time::find_reference_date_and_times(text, &sentences, reference_date);
         let time_spans: Vec<Span> = times.iter().map(|t| t.span).collect();
         let entities = self.entities(text, &tokens, &sentences, &time_spans);
         let events =

@@ -86,6 +86,10 @@ enum Break {
 /// The kind of line break between two tokens, if any.
 fn line_break(text: &str, a: Token, b: Token) -> Option<Break> {
     let gap = &text[a.span.end..b.span.start];
+    // The common gaps (none, a space) hold no line break: every break is `\n`, `\r` or non-ASCII.
+    if gap.bytes().all(|c| c < 0x80 && c != b'\n' && c != b'\r') {
+        return None;
+    }
     if gap.contains('\u{2029}') {
         return Some(Break::Blank);
     }

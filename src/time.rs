@@ -33,8 +33,48 @@ mod tests;
 /// expressions are resolved against; without it those get value `None` but are still reported.
 /// The result is sorted by position and never overlaps.
 pub(crate) fn find_times(text: &str, sentences: &[Span], reference: Option<Date>) -> Vec<TimeExpr> {
+    times_in(text, &tokenize(text), sentences, reference)
+}
+
+/// [`find_reference_date`] when `reference` is `None`, then [`find_times`] against the result,
+/// tokenizing `text` once for both. Returns the reference date and the times.
+pub(crate) fn find_reference_date_and_times(
+    text: &str,
+    sentences: &[Span],
+    reference: Option<Date>,
+) -> (Option<Date>, Vec<TimeExpr>) {
     let toks = tokenize(text);
-    let parser = Parser { text, toks: &toks };
+    let reference = reference.or_else(|| {
+        let window = dateline_window(text);
+        let head = &text[..window];
+        // The tokens of `head` are those of `text` that end inside it, and then those of the
+        // rest of `head` from the start of the first token crossing its end (the tokenizer looks
+        // ahead only within the token it is making and keeps no state between tokens).
+        let k = toks.partition_point(|t| t.end <= window);
+        match toks.get(k) {
+            Some(t) if t.start < window => {
+                let from = t.start;
+                let mut head_toks = toks[..k].to_vec();
+                head_toks.extend(tokenize(&head[from..]).into_iter().map(|t| Tok {
+                    start: t.start + from,
+                    end: t.end + from,
+                    ..t
+                }));
+                reference_date_in(head, &head_toks)
+            }
+            _ => reference_date_in(head, &toks[..k]),
+        }
+    });
+    (reference, times_in(text, &toks, sentences, reference))
+}
+
+fn times_in(
+    text: &str,
+    toks: &[Tok<'_>],
+    sentences: &[Span],
+    reference: Option<Date>,
+) -> Vec<TimeExpr> {
+    let parser = Parser { text, toks };
     let mut cands = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -64,11 +104,12 @@ pub(crate) fn find_times(text: &str, sentences: &[Span], reference: Option<Date>
 pub(crate) fn find_reference_date(text: &str) -> Option<Date> {
     let window = dateline_window(text);
     let head = &text[..window];
-    let toks = tokenize(head);
-    let parser = Parser {
-        text: head,
-        toks: &toks,
-    };
+    reference_date_in(head, &tokenize(head))
+}
+
+/// The dateline's date in `head` (the dateline window of a text), from the tokens of `head`.
+fn reference_date_in(head: &str, toks: &[Tok<'_>]) -> Option<Date> {
+    let parser = Parser { text: head, toks };
     let mut i = 0;
     while i < toks.len() {
         let Some(c) = parser.parse_at(i) else {
@@ -208,8 +249,20 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
         }
         let mut end = i;
         if c.is_alphanumeric() {
+            let bytes = text.as_bytes();
             let mut prev = c;
-            while let Some((d, dlen)) = char_at(text, end) {
+            loop {
+                // ASCII letters and digits without decoding.
+                let run = end;
+                while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                }
+                if end > run {
+                    prev = bytes[end - 1] as char;
+                }
+                let Some((d, dlen)) = char_at(text, end) else {
+                    break;
+                };
                 if d.is_alphanumeric() {
                     end += dlen;
                     prev = d;
@@ -230,7 +283,7 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
             Kind::Punct
         } else if c.is_ascii_digit()
             && s.chars()
-                .all(|ch| ch.is_ascii_digit() || ".,:/-–".contains(ch))
+                .all(|ch| matches!(ch, '0'..='9' | '.' | ',' | ':' | '/' | '-' | '–'))
         {
             Kind::Num
         } else {

@@ -105,10 +105,12 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
-        let c = char_at(text, i);
-        if is_separator(c) {
-            i += c.len_utf8();
-            continue;
+        if b >= 0x80 {
+            let c = char_at(text, i);
+            if is_separator(c) {
+                i += c.len_utf8();
+                continue;
+            }
         }
         let end = chunk_end(text, i);
         Chunk { text, end, out }.split(i);
@@ -201,9 +203,15 @@ impl Chunk<'_, '_> {
         });
     }
 
+    #[inline]
     fn char_at(&self, i: usize) -> Option<char> {
         if i < self.end {
-            self.text[i..self.end].chars().next()
+            let b = self.text.as_bytes()[i];
+            if b < 0x80 {
+                Some(b as char)
+            } else {
+                self.text[i..self.end].chars().next()
+            }
         } else {
             None
         }
@@ -222,7 +230,29 @@ impl Chunk<'_, '_> {
     /// Emits the token starting at `i` and returns where it ends.
     fn next_token(&mut self, i: usize) -> usize {
         let c = self.char_at(i).unwrap_or(' ');
-        if let Some(end) = self.url(i).or_else(|| self.email(i)) {
+        // A run of ASCII letters and digits that is not followed by one of the characters that
+        // continue an e-mail address, a domain or a dotted abbreviation cannot start one.
+        let mut run_end = i;
+        let plain = c.is_ascii_alphanumeric() && {
+            let bytes = self.text.as_bytes();
+            run_end += 1;
+            while run_end < self.end && bytes[run_end].is_ascii_alphanumeric() {
+                run_end += 1;
+            }
+            run_end >= self.end
+                || !matches!(bytes[run_end], b'.' | b'_' | b'%' | b'+' | b'-' | b'@')
+        };
+        let url = if matches!(c, 'h' | 'H' | 'w' | 'W') {
+            self.url(i)
+        } else {
+            None
+        };
+        let url_or_email = if plain {
+            url
+        } else {
+            url.or_else(|| self.email(i))
+        };
+        if let Some(end) = url_or_email {
             let kind = if self.text[i..end].contains('@') && !self.text[i..end].contains('/') {
                 TokenKind::Email
             } else {
@@ -237,10 +267,10 @@ impl Chunk<'_, '_> {
             return end;
         }
         if c.is_ascii_digit() {
-            return self.number(i);
+            return self.number(i, plain);
         }
         if is_word_char(c) {
-            return self.word(i);
+            return self.word(i, plain, run_end);
         }
         self.punct(i, c)
     }
@@ -248,6 +278,9 @@ impl Chunk<'_, '_> {
     /// `http(s)://…` or `www.…` up to the chunk end, minus trailing punctuation.
     fn url(&self, i: usize) -> Option<usize> {
         let rest = &self.text[i..self.end];
+        if !matches!(rest.as_bytes().first(), Some(b'h' | b'H' | b'w' | b'W')) {
+            return None;
+        }
         let lower_starts = |p: &str| {
             rest.len() >= p.len()
                 && rest.is_char_boundary(p.len())
@@ -343,9 +376,10 @@ impl Chunk<'_, '_> {
 
     /// Digits with inner separators (`1.000.000`, `57,8`, `09:48`, `19/06/2024`, `2016-08-19`),
     /// an optional `-an` (`1960-an`) or letters (`12B`).
-    fn number(&mut self, i: usize) -> usize {
-        if let Some(end) = self
-            .domain_end(i)
+    fn number(&mut self, i: usize, plain: bool) -> usize {
+        if let Some(end) = (!plain)
+            .then(|| self.domain_end(i))
+            .flatten()
             .filter(|&e| self.text[i..e].bytes().any(|b| b.is_ascii_alphabetic()))
         {
             self.push(i, end, TokenKind::Url);
@@ -410,6 +444,10 @@ impl Chunk<'_, '_> {
 
     /// End of a run of word characters from `j`.
     fn word_run(&self, mut j: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        while j < self.end && bytes[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
         while let Some(c) = self.char_at(j) {
             if is_word_char(c) {
                 j += c.len_utf8();
@@ -420,16 +458,19 @@ impl Chunk<'_, '_> {
         j
     }
 
-    fn word(&mut self, i: usize) -> usize {
-        if let Some(end) = self.domain_end(i) {
-            self.push(i, end, TokenKind::Url);
-            return end;
+    /// `run_end` is the end of the ASCII letters and digits from `i` (or `i`).
+    fn word(&mut self, i: usize, plain: bool, run_end: usize) -> usize {
+        if !plain {
+            if let Some(end) = self.domain_end(i) {
+                self.push(i, end, TokenKind::Url);
+                return end;
+            }
+            if let Some(end) = self.dotted_abbreviation(i) {
+                self.push(i, end, TokenKind::Abbreviation);
+                return end;
+            }
         }
-        if let Some(end) = self.dotted_abbreviation(i) {
-            self.push(i, end, TokenKind::Abbreviation);
-            return end;
-        }
-        let mut j = self.word_run(i);
+        let mut j = self.word_run(run_end);
         // Hyphens and apostrophes between word characters join (`sumber-sumber`, `Ma'ruf`).
         while let Some(c) = self.char_at(j) {
             if matches!(c, '-' | '\'' | '’' | '‐') && self.word_char_at(j + c.len_utf8()) {
@@ -493,10 +534,16 @@ impl Chunk<'_, '_> {
     }
 
     fn punct(&mut self, i: usize, c: char) -> usize {
-        let first = self.text[i..self.end]
-            .graphemes(true)
-            .next()
-            .map_or(c.len_utf8(), str::len);
+        // An ASCII character followed by an ASCII character (or the chunk end) is a grapheme
+        // cluster of its own (the only ASCII pair that joins, CR LF, never occurs in a chunk).
+        let first = if c.is_ascii() && (i + 1 >= self.end || self.text.as_bytes()[i + 1] < 0x80) {
+            1
+        } else {
+            self.text[i..self.end]
+                .graphemes(true)
+                .next()
+                .map_or(c.len_utf8(), str::len)
+        };
         let mut j = i + first;
         // Runs of one mark are one token (`...`, `--`, two backticks); `?` and `!` stand alone.
         if first == c.len_utf8() && matches!(c, '.' | '-' | '=' | '*' | '_' | '~' | '–' | '—' | '`')
