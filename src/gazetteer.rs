@@ -570,7 +570,7 @@ impl Gazetteer {
     /// Finds the gazetteer mentions in `text`, aligned to `tokens`, each inside one sentence,
     /// never overlapping.
     pub(crate) fn find(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<GazMatch> {
-        let bounds = Boundaries::new(text, tokens);
+        let bounds = Boundaries::new(tokens);
         let mut cands: Vec<(Span, u32)> = Vec::new();
         for m in self.ac.find_overlapping_iter(text) {
             let span = Span {
@@ -664,7 +664,7 @@ struct Boundaries<'a> {
 }
 
 impl<'a> Boundaries<'a> {
-    fn new(_text: &str, tokens: &'a [Token]) -> Boundaries<'a> {
+    fn new(tokens: &'a [Token]) -> Boundaries<'a> {
         Boundaries { tokens }
     }
 
