@@ -43,6 +43,21 @@ pub(crate) enum ErrorKind {
     ExampleWithoutTrigger,
 }
 
+/// Reads a configuration file (gazetteer, patterns) as UTF-8 text; the error names the file, and
+/// for invalid UTF-8 the line it is on.
+pub(crate) fn read_config(path: &Path) -> Result<String, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::new(ErrorKind::Io(e)).at(path, None))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..valid]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        Error::new(ErrorKind::InvalidUtf8).at(path, Some(line))
+    })
+}
+
 impl Error {
     pub(crate) fn new(kind: ErrorKind) -> Error {
         Error {

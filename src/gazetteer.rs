@@ -302,19 +302,8 @@ impl GazetteerSource {
 
     /// Reads and parses a gazetteer file.
     pub(crate) fn add_file(&mut self, path: &Path) -> Result<(), Error> {
-        let bytes = std::fs::read(path).map_err(|e| Error::new(ErrorKind::Io(e)).at(path, None))?;
-        let text = match std::str::from_utf8(&bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                let line = bytes[..e.valid_up_to()]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count()
-                    + 1;
-                return Err(Error::new(ErrorKind::InvalidUtf8).at(path, Some(line)));
-            }
-        };
-        self.add_text(path, text)
+        let text = crate::error::read_config(path)?;
+        self.add_text(path, &text)
     }
 
     pub(crate) fn len(&self) -> usize {

@@ -231,18 +231,8 @@ impl Patterns {
 
     /// Reads a pattern file.
     pub fn add_file(&mut self, path: &Path) -> Result<(), Error> {
-        let bytes = std::fs::read(path).map_err(|e| Error::new(ErrorKind::Io(e)).at(path, None))?;
-        match std::str::from_utf8(&bytes) {
-            Ok(text) => self.add_text(path, text),
-            Err(e) => {
-                let line = bytes[..e.valid_up_to()]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count()
-                    + 1;
-                Err(Error::new(ErrorKind::InvalidUtf8).at(path, Some(line)))
-            }
-        }
+        let text = crate::error::read_config(path)?;
+        self.add_text(path, &text)
     }
 
     /// Adds everything of `other` (a user's file on top of the defaults).
