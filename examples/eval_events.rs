@@ -28,19 +28,5 @@ fn main() {
     for e in &s.errors {
         println!("{e}");
     }
-    println!(
-        "sentences {}  gold {}  system {}  matched {}\nprecision {:.3}  recall {:.3}\nplace {}/{} = {:.3}  time {}/{} = {:.3}",
-        s.sentences,
-        s.gold,
-        s.system,
-        s.matched,
-        s.precision(),
-        s.recall(),
-        s.place_ok,
-        s.place_total,
-        s.place_accuracy(),
-        s.time_ok,
-        s.time_total,
-        s.time_accuracy()
-    );
+    println!("{s}");
 }

@@ -8,21 +8,7 @@ fn dev_gold_set_scores() {
         return;
     };
     let s = common::events_dev::score(&path);
-    println!(
-        "events dev: {} sentences, gold {}, system {}, matched {}; P {:.3} R {:.3}; place {}/{} {:.3}; time {}/{} {:.3}",
-        s.sentences,
-        s.gold,
-        s.system,
-        s.matched,
-        s.precision(),
-        s.recall(),
-        s.place_ok,
-        s.place_total,
-        s.place_accuracy(),
-        s.time_ok,
-        s.time_total,
-        s.time_accuracy()
-    );
+    println!("events dev: {s}");
     assert!(s.gold >= 80, "the gold set has {} events", s.gold);
     assert!(
         s.precision() >= FLOORS.0,

@@ -77,6 +77,27 @@ fn same_parties(gold: &[String], e: &warta::Event) -> bool {
     })
 }
 
+impl std::fmt::Display for Scores {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} sentences, gold {}, system {}, matched {}; P {:.3} R {:.3}; place {}/{} {:.3}; time {}/{} {:.3}",
+            self.sentences,
+            self.gold,
+            self.system,
+            self.matched,
+            self.precision(),
+            self.recall(),
+            self.place_ok,
+            self.place_total,
+            self.place_accuracy(),
+            self.time_ok,
+            self.time_total,
+            self.time_accuracy()
+        )
+    }
+}
+
 fn key(kind: &str, parts: &mut Vec<String>) -> String {
     parts.sort();
     parts.dedup();
