@@ -6,20 +6,7 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn warta(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run warta");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    common::run_warta(args, stdin.as_bytes())
 }
 
 fn lines(out: &Output) -> Vec<serde_json::Value> {

@@ -985,24 +985,9 @@ fn indosum_articles_render_well_formed() {
 #[cfg(feature = "cli")]
 mod cli {
     use super::*;
-    use std::io::Write;
-    use std::process::{Command, Stdio};
 
     fn warta(args: &[&str], stdin: &str) -> std::process::Output {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
+        super::common::run_warta(args, stdin.as_bytes())
     }
 
     #[test]

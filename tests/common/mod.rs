@@ -29,3 +29,26 @@ pub fn seed() -> String {
     ))
     .expect("bundled seed article")
 }
+
+/// Runs the `warta` binary with `args`, feeding `stdin` from another thread (the command may
+/// stop reading early, as `--strict` does), and returns what it printed.
+#[cfg(feature = "cli")]
+pub fn run_warta(args: &[&str], stdin: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run warta");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let out = child.wait_with_output().expect("warta runs");
+    writer.join().expect("the writer thread never panics");
+    out
+}
