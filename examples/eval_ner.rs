@@ -2,7 +2,7 @@
 //! and per label, and lists the errors.
 //!
 //! ```text
-//! cargo run --release --example eval_ner -- ../shared/data/idner-news-2k/dev.txt [--errors N] [--map PERSON=PER,...] [--gazetteer-only]
+//! cargo run --release --example eval_ner -- ../shared/data/idner-news-2k/dev.txt [--errors N [--contract-errors]] [--map PERSON=PER,...] [--gazetteer-only]
 //! ```
 //! Reads idner's `token POS tag` lines or `token<TAB>tag` lines (the last column is the IOB tag),
 //! rebuilds each sentence's text with single spaces, extracts it on its own, and compares.
@@ -24,6 +24,7 @@ fn main() {
     let mut path = None;
     let mut show = 0usize;
     let mut gazetteer_only = false;
+    let mut contract_errors = false;
     let mut map: Vec<(String, String)> = [
         ("PERSON", "PER"),
         ("PLACE", "LOC"),
@@ -37,6 +38,7 @@ fn main() {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--gazetteer-only" => gazetteer_only = true,
+            "--contract-errors" => contract_errors = true,
             "--errors" => show = args.next().and_then(|n| n.parse().ok()).unwrap_or(50),
             "--map" => {
                 for pair in args.next().unwrap_or_default().split(',') {
@@ -78,11 +80,16 @@ fn main() {
     for (label, s) in &scores {
         println!("  {label:5} {s}");
     }
-    let (adjusted, _) = score_entities(&extractor, &gold, Conventions::Contract);
+    let (adjusted, adjusted_errors) = score_entities(&extractor, &gold, Conventions::Contract);
     println!("under the output contract's conventions (see the doc comment):");
     for (label, s) in &adjusted {
         println!("  {label:5} {s}");
     }
+    let errors = if contract_errors {
+        adjusted_errors
+    } else {
+        errors
+    };
     for e in errors.iter().take(show) {
         println!("{e}");
     }
