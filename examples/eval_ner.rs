@@ -11,7 +11,8 @@
 //! the two places where warta's output contract and the corpus's annotation differ by design:
 //! - the corpus puts an acronym introduced in brackets inside the name's span
 //!   (`Bursa Efek Indonesia (BEI)`), the contract reports the name and the acronym as two
-//!   mentions of one entity; the two are merged for scoring when they share an id;
+//!   mentions of one entity; the two are merged for scoring when they share an id (not for
+//!   people: the corpus keeps `Joko Widodo (Jokowi)` as two);
 //! - the contract makes every mention of a known place a LOC (`Rusia dan Jepang melarang …`,
 //!   `pejabat AS`), the corpus often leaves them unmarked; a gazetteer place that overlaps no gold
 //!   entity is not scored (neither right nor wrong).

@@ -247,8 +247,9 @@ pub fn read_conll_ner(conll: &str, map: &[(&str, &str)]) -> NerText {
 pub enum Conventions {
     /// warta's entities as they are.
     Strict,
-    /// A bracketed acronym after a name with the same id is merged into the name's span (as
-    /// corpora such as idner-news-2k annotate `Bursa Efek Indonesia (BEI)`), and a gazetteer
+    /// A bracketed acronym after an organisation's or a place's name with the same id is merged
+    /// into the name's span (as corpora such as idner-news-2k annotate `Bursa Efek Indonesia
+    /// (BEI)`, while they keep `Joko Widodo (Jokowi)` as two people), and a gazetteer
     /// place that overlaps no gold entity is not scored (the contract makes every mention of a
     /// place a LOC, `Rusia dan Jepang melarang …`, where such corpora often leave it unmarked).
     Contract,
@@ -349,6 +350,7 @@ fn contract_view(
             let between = &text[e.span.end..next.span.start];
             let after = &text[next.span.end..];
             if next.entity_id == e.entity_id
+                && e.label != crate::Label::Per
                 && between.trim() == "("
                 && after.trim_start().starts_with(')')
             {

@@ -290,6 +290,13 @@ impl Ctx<'_> {
             return false;
         }
         let w = &text[t.span.range()];
+        // A currency sign written as a word (`Rp`, `Rp.`, `Rp80`) is no name.
+        if w
+            .strip_prefix("Rp")
+            .is_some_and(|r| r.is_empty() || r.starts_with(|c: char| c == '.' || c.is_ascii_digit()))
+        {
+            return false;
+        }
         if w.chars().next().is_some_and(char::is_uppercase) {
             return true;
         }
@@ -308,7 +315,9 @@ impl Ctx<'_> {
             2 => true,
             _ => {
                 let w = self.tok(k);
-                let c = is_pronoun(w) || (!self.cues.is_given(w) && lexicon::is_common_word(w));
+                let c = is_pronoun(w)
+                    || (lexicon::is_common_acronym(w) && !self.all_caps(k))
+                    || (!self.cues.is_given(w) && lexicon::is_common_word(w));
                 self.common[k].set(1 + u8::from(c));
                 c
             }
@@ -640,7 +649,15 @@ fn piece(
         let head = ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, k, pe);
         if head > 0 {
             let mut e = org_end(ctx, k + head, run_end, sb, gaz);
-            if e > k + head || head_is_name(ctx, k, head) {
+            // A country's team or troops (`Tim Indonesia`, `Tentara Rwanda`) is that country
+            // acting, not an organisation's name.
+            let nationals = matches!(ctx.tok(k), "Tim" | "Tentara" | "Pasukan")
+                && gaz_starting(gaz, k + head)
+                    .is_some_and(|(_, ge, gm)| ge == e && ctx.gaz.entry(gm.entry).label == Label::Loc);
+            if nationals {
+                e = k + head;
+            }
+            if e > k + head || (head_is_name(ctx, k, head) && !nationals) {
                 e = e.max(k + head);
                 out.push(rule(ctx, k, e, Label::Org, None));
                 *title = None;
@@ -650,7 +667,10 @@ fn piece(
         // A place head: the name runs on like an organisation's, over the organisations and
         // places inside it (`Rumah Sakit Pusat Pertamina`, `Kantor Kementerian Sosial`).
         let head = ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, k, pe);
-        if head > 0 {
+        // After a title, ordinary words are its portfolio, not a place (`Menteri Perumahan
+        // Rakyat`).
+        let portfolio = title.is_some() && (k + head..pe).all(|i| ctx.common(i));
+        if head > 0 && !portfolio {
             let e = org_end(ctx, k + head, run_end, sb, gaz);
             let single = gaz_starting(gaz, k + head).filter(|x| x.1 == e);
             match single {
@@ -684,9 +704,18 @@ fn piece(
         }
         if let Some(role) = *title {
             // Skip the title's complement (`Menteri Keuangan`), then the name.
+            // A further title in the complement (`Panglima Besar Jendral Soedirman`) is skipped
+            // with it.
             let mut n = k;
-            while n < pe && (ctx.common(n) || ctx.all_caps(n)) {
-                n += 1;
+            while n < pe {
+                let t = ctx.cues.titles.longest_at(ctx.text, ctx.tokens, n, pe);
+                if t > 0 {
+                    n += t;
+                } else if ctx.common(n) || ctx.all_caps(n) {
+                    n += 1;
+                } else {
+                    break;
+                }
             }
             if n < pe {
                 let full_role = if n > k {
@@ -717,13 +746,19 @@ fn piece(
             out.push(rule(ctx, k, pe, Label::Per, None));
             return pe;
         }
+        // A numeral or a letter (`ke VIII`, `tipe A`) is no name.
+        if pe - k == 1 && is_numeral_or_letter(ctx.tok(k)) {
+            return pe;
+        }
         let start_k = k;
         let mut reported = ctx.cues.reporting.ends_before(ctx.text, ctx.tokens, k, sa) > 0;
         // Only a sentence's first word, or a headline's, is capitalised for grammar's sake.
         let headline = is_headline(ctx, sa, sb);
+        // A parliamentary faction is reported as its party (`Fraksi PKB` → `PKB`).
         while k < pe
-            && ctx.common(k)
-            && (k == sa || headline || ctx.cues.reporting.contains_word(ctx.tok(k)))
+            && ((ctx.common(k)
+                && (k == sa || headline || ctx.cues.reporting.contains_word(ctx.tok(k))))
+                || ctx.tok(k) == "Fraksi")
         {
             reported |= ctx.cues.reporting.contains_word(ctx.tok(k));
             k += 1;
@@ -791,6 +826,14 @@ fn piece(
         return pe;
     }
     pe
+}
+
+/// A Roman numeral (`VIII`) or a single letter.
+fn is_numeral_or_letter(w: &str) -> bool {
+    w.chars().count() == 1
+        || w
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
 /// An all-capitals word of two to six letters that is no ordinary acronym or word.
@@ -868,10 +911,20 @@ fn org_end(
         ) {
             break;
         }
+        // A title ends the name (`Pelaksana Harian Ketua …`), and so does a second head right
+        // after the first: `Komite Badan Pengatur …` is a committee of that agency.
+        if ctx.cues.titles.longest_at(ctx.text, ctx.tokens, k, run_end) > 0
+            || (k == first && ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, k, run_end) > 0)
+        {
+            break;
+        }
         if let Some((_, ge, gm)) = gaz_starting(gaz, k) {
+            let label = ctx.gaz.entry(gm.entry).label;
             // A person right after the head is whom it is named after (`Jalan Hayam Wuruk`,
-            // `Universitas Gajah Mada`); a person further on is not part of the name.
-            if ctx.gaz.entry(gm.entry).label == Label::Per && k != first {
+            // `Universitas Gajah Mada`); a person further on is not part of the name, nor is a
+            // known organisation after the name's own words: `Fakultas Kehutanan UGM` is a
+            // faculty of UGM (but `Kementerian BUMN` is one name).
+            if (label == Label::Per || label == Label::Org) && k != first {
                 break;
             }
             k = ge;
@@ -1024,6 +1077,34 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
         let i = found.partition_point(|f| f.span.end <= span.start);
         found.get(i).is_some_and(|f| f.span.overlaps(span))
     };
+    // `Name (ACR)` where both were found on their own (`Koalisi Merah Putih (KMP)`, `Badan
+    // Kesehatan Dunia (WHO)`): one entity, the gazetteer's if either is known.
+    for i in 1..found.len() {
+        let (a, b) = (&found[i - 1], &found[i]);
+        let after = ctx.tokens.partition_point(|t| t.span.start < a.span.end);
+        let bracketed = a.label == b.label
+            && after + 2 < ctx.tokens.len()
+            && ctx.tok(after) == "("
+            && ctx.tokens[after + 1].span == b.span
+            && ctx.tok(after + 2) == ")"
+            && is_acronym_like(ctx.tok(after + 1));
+        if !bracketed {
+            continue;
+        }
+        match (a.entry, b.entry) {
+            (Some(e), None) if b.source == Source::Rule => {
+                found[i].entry = Some(e);
+                found[i].source = Source::Alias;
+            }
+            (None, None) if b.source == Source::Rule => {
+                let name = normalise_space(&ctx.text[a.span.range()]);
+                found[i].alias_of = Some(name);
+                found[i].source = Source::Alias;
+            }
+            (None, Some(e)) if a.source == Source::Rule => found[i - 1].entry = Some(e),
+            _ => {}
+        }
+    }
     let mut extra: Vec<Found> = Vec::new();
     for f in &found {
         let surface = &ctx.text[f.span.range()];
@@ -1058,8 +1139,7 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
         let after = ctx.tokens.partition_point(|t| t.span.start < f.span.end);
         if after + 2 < ctx.tokens.len() && ctx.tok(after) == "(" && ctx.tok(after + 2) == ")" {
             let acr = ctx.tok(after + 1);
-            let n = acr.chars().count();
-            if (2..=10).contains(&n) && acr.chars().filter(|c| c.is_uppercase()).count() * 2 > n {
+            if is_acronym_like(acr) {
                 let span = ctx.tokens[after + 1].span;
                 if !covered(&found, span) {
                     extra.push(Found {
@@ -1163,6 +1243,12 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
     found.extend(more);
     found.sort_by_key(|f| f.span.start);
     found
+}
+
+/// A word written like an acronym (`SBY`, `Kemensos` is not, `PDI-P` is): mostly capitals.
+fn is_acronym_like(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=10).contains(&n) && w.chars().filter(|c| c.is_uppercase()).count() * 2 > n
 }
 
 /// Whether the word after a sentence-initial short form reads as that person's action
