@@ -130,13 +130,20 @@ const PREFIXES: &[(&str, &str)] = &[
 ];
 
 const SUFFIXES: &[&str] = &[
-    "", "nya", "kan", "an", "i", "lah", "kah", "kannya", "annya", "inya",
+    "", "nya", "kan", "an", "i", "lah", "kah", "pun", "kannya", "annya", "inya",
 ];
 
 /// Whether `word` is an ordinary Indonesian word: a root word, or a root with the usual
 /// prefixes and suffixes (`Bertemu`, `Keuangan`, `Pertahanan`). Used to tell capitalised
 /// ordinary words (headlines, sentence starts) from names.
 pub(crate) fn is_common_word(word: &str) -> bool {
+    // A reduplicated plural (`Pertemuan-pertemuan`, `Harga-harga`) is as ordinary as its word.
+    if let Some((a, b)) = word.split_once('-')
+        && a.len() == b.len()
+        && a.eq_ignore_ascii_case(b)
+    {
+        return is_common_word(a);
+    }
     if word.len() > 40 || !word.chars().all(char::is_alphabetic) {
         return false;
     }
@@ -175,6 +182,8 @@ mod tests {
     fn common_words() {
         for w in [
             "Bertemu",
+            "Meskipun",
+            "Pertemuan-pertemuan",
             "Keuangan",
             "Pertahanan",
             "Gelisah",

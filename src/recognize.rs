@@ -648,7 +648,7 @@ fn piece(
         // An organisation head: the name runs to the end of the run, over places inside it.
         let head = ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, k, pe);
         if head > 0 {
-            let mut e = org_end(ctx, k + head, run_end, sb, gaz);
+            let mut e = org_end(ctx, k + head, run_end, sb, gaz, Label::Org);
             // A country's team or troops (`Tim Indonesia`, `Tentara Rwanda`) is that country
             // acting, not an organisation's name.
             let nationals = matches!(ctx.tok(k), "Tim" | "Tentara" | "Pasukan")
@@ -656,6 +656,14 @@ fn piece(
                     .is_some_and(|(_, ge, gm)| ge == e && ctx.gaz.entry(gm.entry).label == Label::Loc);
             if nationals {
                 e = k + head;
+            }
+            // A party's board (`Dewan Pimpinan Pusat Partai Demokrat`) is reported as the party.
+            let board = ctx.tok(k) == "Dewan"
+                && matches!(ctx.tok(k + 1), "Pimpinan" | "Perwakilan" | "Pengurus")
+                && gaz_starting(gaz, e)
+                    .is_some_and(|(_, _, gm)| ctx.gaz.entry(gm.entry).label == Label::Org);
+            if board {
+                return pe;
             }
             if e > k + head || (head_is_name(ctx, k, head) && !nationals) {
                 e = e.max(k + head);
@@ -671,7 +679,7 @@ fn piece(
         // Rakyat`).
         let portfolio = title.is_some() && (k + head..pe).all(|i| ctx.common(i));
         if head > 0 && !portfolio {
-            let e = org_end(ctx, k + head, run_end, sb, gaz);
+            let e = org_end(ctx, k + head, run_end, sb, gaz, Label::Loc);
             let single = gaz_starting(gaz, k + head).filter(|x| x.1 == e);
             match single {
                 // Only a known place after the head (`Desa Sukamaju`, `Pulau Jawa`): that place,
@@ -792,20 +800,23 @@ fn piece(
                 .org_suffixes
                 .longest_at(ctx.text, ctx.tokens, pe - 1, pe)
                 == 1;
+        let after_preposition = k > sa
+            && ctx
+                .cues
+                .loc_prepositions
+                .ends_before(ctx.text, ctx.tokens, k, sa)
+                > 0;
+        // One word after a place preposition is a place, whatever a first-name list or a verb
+        // after it suggests (`terbang ke Jordan`, `pejuang dari Misrata, menyatakan`); only a
+        // reporting verb says otherwise.
+        let lone_place = after_preposition && pe - k == 1 && !reported && !listed;
         let label = (suffixed.then_some(Label::Org))
+            .or_else(|| lone_place.then_some(Label::Loc))
             .or_else(|| {
                 (listed || person_cue(ctx, sa, sb, k, pe, reported, neighbours))
                     .then_some(Label::Per)
             })
-            .or_else(|| {
-                (k > sa
-                    && ctx
-                        .cues
-                        .loc_prepositions
-                        .ends_before(ctx.text, ctx.tokens, k, sa)
-                        > 0)
-                .then_some(Label::Loc)
-            });
+            .or_else(|| after_preposition.then_some(Label::Loc));
         // An acronym nothing else explains names an organisation (`KGB`, `QVC`), unless it
         // names an ordinary thing (`BBM`, `KTP`).
         let label =
@@ -890,6 +901,7 @@ fn org_end(
     run_end: usize,
     sb: usize,
     gaz: &[(usize, usize, GazMatch)],
+    label: Label,
 ) -> usize {
     let mut end = k;
     let first = k;
@@ -919,12 +931,14 @@ fn org_end(
             break;
         }
         if let Some((_, ge, gm)) = gaz_starting(gaz, k) {
-            let label = ctx.gaz.entry(gm.entry).label;
             // A person right after the head is whom it is named after (`Jalan Hayam Wuruk`,
             // `Universitas Gajah Mada`); a person further on is not part of the name, nor is a
-            // known organisation after the name's own words: `Fakultas Kehutanan UGM` is a
-            // faculty of UGM (but `Kementerian BUMN` is one name).
-            if (label == Label::Per || label == Label::Org) && k != first {
+            // known organisation after an organisation's own words: `Fakultas Kehutanan UGM` is
+            // a faculty of UGM (but `Kementerian BUMN` is one name, and `Rumah Sakit Pusat
+            // Pertamina` one place).
+            let found = ctx.gaz.entry(gm.entry).label;
+            if (found == Label::Per || (found == Label::Org && label == Label::Org)) && k != first
+            {
                 break;
             }
             k = ge;
@@ -978,6 +992,14 @@ fn person_cue(
                 | "tak"
                 | "tidak"
                 | "belum"
+                | "akan"
+                | "masih"
+                | "sedang"
+                | "tengah"
+                | "pernah"
+                | "bahkan"
+                | "segera"
+                | "langsung"
         )
     {
         v += 1;
@@ -1007,6 +1029,17 @@ fn person_cue(
             .subject_verbs
             .longest_at(ctx.text, ctx.tokens, v, sb)
             > 0
+    {
+        return true;
+    }
+    // A sentence that opens with a word no dictionary knows, followed by a verb (`Khalilzad
+    // terbang ke …`, `Hanung juga menjamin …`): the subject is a name, most often a person's.
+    if k == sa
+        && !acronym
+        && pe - k <= 3
+        && v < sb
+        && (k..pe).all(|i| !ctx.common(i) && ctx.tokens[i].kind.is_wordlike())
+        && is_verb(ctx.tok(v))
     {
         return true;
     }
@@ -1249,6 +1282,14 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
 fn is_acronym_like(w: &str) -> bool {
     let n = w.chars().count();
     (2..=10).contains(&n) && w.chars().filter(|c| c.is_uppercase()).count() * 2 > n
+}
+
+/// A verb formed from an Indonesian root with an active, middle or passive prefix (`menjamin`,
+/// `berhasil`, `dinobatkan`, `terbang`).
+fn is_verb(w: &str) -> bool {
+    w.len() > 5
+        && ["me", "ber", "di", "ter"].iter().any(|p| w.starts_with(p))
+        && lexicon::is_common_word(w)
 }
 
 /// Whether the word after a sentence-initial short form reads as that person's action
