@@ -665,6 +665,19 @@ fn piece(
             if board {
                 return pe;
             }
+            // In a title's complement the office holder's name may follow the organisation's
+            // without a break (`Gubernur Bank Sentral Malaysia Zeti Akhtar Aziz`): the title
+            // stays open for it.
+            if title.is_some()
+                && e > k + head
+                && let Some(split) = holder_after(ctx, k + head, e, gaz)
+            {
+                out.push(rule(ctx, k, split, Label::Org, None));
+                let role = title.map(|t| t.cover(ctx.span(k, split)));
+                out.push(rule(ctx, split, e, Label::Per, role));
+                *title = None;
+                return e;
+            }
             if e > k + head || (head_is_name(ctx, k, head) && !nationals) {
                 e = e.max(k + head);
                 out.push(rule(ctx, k, e, Label::Org, None));
@@ -832,7 +845,18 @@ fn piece(
             return ge;
         }
         if let Some(label) = label {
-            out.push(rule(ctx, k, pe, label, None));
+            // Ordinary words before a given name belong to the sentence (`… dan Peternakan Diah
+            // Ningrum pun mengatakan`); many names are ordinary words too, so nothing else is cut.
+            let mut from = k;
+            if label == Label::Per {
+                while from + 1 < pe && ctx.common(from) {
+                    from += 1;
+                }
+                if !ctx.cues.is_given(ctx.tok(from)) {
+                    from = k;
+                }
+            }
+            out.push(rule(ctx, from, pe, label, None));
         }
         return pe;
     }
@@ -957,6 +981,44 @@ fn org_end(
     end
 }
 
+/// Where a person's name starts at the end of an organisation's name `from..e` that follows a
+/// title: after the last known place of the name, or at a given name, when one to four
+/// capitalised words that open no other name follow.
+fn holder_after(
+    ctx: &Ctx,
+    from: usize,
+    e: usize,
+    gaz: &[(usize, usize, GazMatch)],
+) -> Option<usize> {
+    // Names are often ordinary words too (`Aziz`): one word no dictionary knows is enough.
+    let name_from = |i: usize| {
+        (1..=4).contains(&(e - i))
+            && (i..e).any(|j| !ctx.common(j))
+            && (i..e).all(|j| {
+                ctx.is_cap(j)
+                    && ctx.tokens[j].kind.is_wordlike()
+                    && gaz_starting(gaz, j).is_none()
+                    && !is_unknown_acronym(ctx.tok(j))
+                    && ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, j, e) == 0
+                    && ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, j, e) == 0
+            })
+    };
+    let mut split = None;
+    let mut i = from;
+    while i < e {
+        match gaz_starting(gaz, i) {
+            Some((_, ge, gm)) => {
+                if ctx.gaz.entry(gm.entry).label == Label::Loc && ge < e && name_from(ge) {
+                    split = Some(ge);
+                }
+                i = ge;
+            }
+            None => i += 1,
+        }
+    }
+    split.or_else(|| (from + 1..e).find(|&i| ctx.cues.is_given(ctx.tok(i)) && name_from(i)))
+}
+
 /// A head that is a name by itself (an acronym such as `DPRD`, `Polda`).
 fn head_is_name(ctx: &Ctx, k: usize, len: usize) -> bool {
     len == 1 && ctx.tok(k).chars().filter(|c| c.is_uppercase()).count() >= 2
@@ -1013,6 +1075,15 @@ fn person_cue(
             .tok(k)
             .chars()
             .all(|c| c.is_uppercase() || !c.is_alphabetic());
+    // `Rodney Lyle Petersen (30) mengaku …`: an age in brackets after the name.
+    if pe + 2 < sb
+        && ctx.tok(pe) == "("
+        && ctx.tokens[pe + 1].kind == crate::TokenKind::Number
+        && ctx.tok(pe + 1).len() <= 3
+        && ctx.tok(pe + 2) == ")"
+    {
+        return true;
+    }
     // `Merab Kishmaria, 53 tahun, …`: an age after the name.
     if pe + 3 < sb
         && ctx.tok(pe) == ","
@@ -1034,7 +1105,8 @@ fn person_cue(
     }
     // A sentence that opens with a word no dictionary knows, followed by a verb (`Khalilzad
     // terbang ke …`, `Hanung juga menjamin …`): the subject is a name, most often a person's.
-    if k == sa
+    // So does a name set off by commas before a verb (`…, Serge Atlaoui, mengajukan …`).
+    if (k == sa || ctx.tok(k - 1) == ",")
         && !acronym
         && pe - k <= 3
         && v < sb
