@@ -155,7 +155,11 @@ fn find_triggers(words: &[Word], p: &Patterns) -> Vec<Match> {
                 if !(sports
                     && matches!(
                         p.triggers[m.trigger].kind,
-                        EventType::Meet | EventType::Host | EventType::Visit | EventType::Arrive
+                        EventType::Meet
+                            | EventType::Host
+                            | EventType::Visit
+                            | EventType::Arrive
+                            | EventType::Transfer
                     )) =>
             {
                 let tr = &p.triggers[m.trigger];

@@ -291,10 +291,9 @@ impl Ctx<'_> {
         }
         let w = &text[t.span.range()];
         // A currency sign written as a word (`Rp`, `Rp.`, `Rp80`) is no name.
-        if w
-            .strip_prefix("Rp")
-            .is_some_and(|r| r.is_empty() || r.starts_with(|c: char| c == '.' || c.is_ascii_digit()))
-        {
+        if w.strip_prefix("Rp").is_some_and(|r| {
+            r.is_empty() || r.starts_with(|c: char| c == '.' || c.is_ascii_digit())
+        }) {
             return false;
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
@@ -329,6 +328,11 @@ impl Ctx<'_> {
         w.chars().count() >= 2
             && w.chars()
                 .all(|c| c.is_uppercase() || c == '-' || c.is_ascii_digit())
+    }
+
+    /// Tokens `a` and `b` separated by exactly one space.
+    fn adjacent_words(&self, a: usize, b: usize) -> bool {
+        self.tokens[a].span.end + 1 == self.tokens[b].span.start
     }
 
     /// Tokens glued without a space (`Smirnov/AFP`): the slash is not a separator here.
@@ -384,6 +388,9 @@ pub(crate) fn recognize(
         );
         sentence(&ctx, a, b, &matches[m0..m], neighbours, &mut found);
     }
+    with_directions(&ctx, &mut found);
+    with_numerals(&ctx, &mut found);
+    spelled_out(&ctx, sentences, &mut found);
     found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
     let mut kept: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
@@ -394,6 +401,129 @@ pub(crate) fn recognize(
     }
     let kept = aliases(&ctx, sentences, kept);
     entities(&ctx, kept)
+}
+
+/// A place followed by a compass direction is that part of it (`Israel utara`, `Jerman Timur`,
+/// `Afrika bagian timur` is not): a place of its own, found by rule.
+fn with_directions(ctx: &Ctx, found: &mut [Found]) {
+    for f in found.iter_mut().filter(|f| f.label == Label::Loc) {
+        let k = ctx.tokens.partition_point(|t| t.span.start < f.span.end);
+        if k >= ctx.tokens.len() || ctx.tokens[k].span.start != f.span.end + 1 {
+            continue;
+        }
+        let lower = ctx.tok(k).to_lowercase();
+        if !matches!(
+            lower.as_str(),
+            "utara" | "selatan" | "timur" | "barat" | "tenggara"
+        ) {
+            continue;
+        }
+        // `Timur Tengah`, `Timur Jauh` and `barat daya` are names or directions of their own.
+        let next = ctx.tok(k + 1).to_lowercase();
+        let end = match next.as_str() {
+            "tengah" | "jauh" => continue,
+            "laut" | "daya" if ctx.tokens[k + 1].span.start == ctx.tokens[k].span.end + 1 => k + 2,
+            _ => k + 1,
+        };
+        f.span = Span::new(f.span.start, ctx.tokens[end - 1].span.end);
+        f.entry = None;
+        f.source = Source::Rule;
+        f.fuzzy = false;
+    }
+}
+
+/// A name spelled out before its acronym (`Post Office Travel Money (POTM)`, `Organisation for
+/// Economic Co-operation and Development (OECD)`): the capitalised words whose initials are the
+/// acronym's letters name what the acronym names (an organisation when nothing says otherwise).
+fn spelled_out(ctx: &Ctx, sentences: &[Span], found: &mut Vec<Found>) {
+    let mut covered: Vec<Span> = found.iter().map(|f| f.span).collect();
+    covered.sort_by_key(|s| s.start);
+    let overlaps = |covered: &[Span], span: Span| {
+        let i = covered.partition_point(|c| c.end <= span.start);
+        covered.get(i).is_some_and(|c| c.overlaps(span))
+    };
+    let mut extra = Vec::new();
+    for i in 1..ctx.tokens.len().saturating_sub(2) {
+        if ctx.tok(i) != "("
+            || ctx.tok(i + 2) != ")"
+            || !is_acronym_like(ctx.tok(i + 1))
+            || lexicon::is_common_acronym(ctx.tok(i + 1))
+        {
+            continue;
+        }
+        let letters: Vec<char> = ctx
+            .tok(i + 1)
+            .chars()
+            .filter(|c| c.is_uppercase())
+            .collect();
+        if letters.len() < 3 {
+            continue;
+        }
+        let sentence_start = sentences
+            .get(sentences.partition_point(|s| s.end <= ctx.tokens[i].span.start))
+            .map_or(0, |s| s.start);
+        // Walk back over the words, matching initials from the last letter.
+        let mut need = letters.len();
+        let mut k = i;
+        while need > 0 && k > 0 && ctx.tokens[k - 1].span.start >= sentence_start {
+            let w = ctx.tok(k - 1);
+            if matches!(w, "for" | "of" | "and" | "the" | "on" | "dan" | "&")
+                && need < letters.len()
+            {
+                k -= 1;
+                continue;
+            }
+            let first = w.chars().next().unwrap_or(' ');
+            if !ctx.is_cap(k - 1) || !first.to_uppercase().eq(std::iter::once(letters[need - 1])) {
+                break;
+            }
+            need -= 1;
+            k -= 1;
+        }
+        if need > 0 {
+            continue;
+        }
+        let span = ctx.span(k, i);
+        if overlaps(&covered, span) {
+            continue;
+        }
+        let acronym = ctx.tokens[i + 1].span;
+        let label = found
+            .iter()
+            .find(|f| f.span == acronym)
+            .map_or(Label::Org, |f| f.label);
+        extra.push(Found {
+            span,
+            label,
+            entry: None,
+            source: Source::Rule,
+            fuzzy: false,
+            role: None,
+            alias_of: None,
+        });
+        covered.push(span);
+        covered.sort_by_key(|s| s.start);
+    }
+    found.extend(extra);
+}
+
+/// A Roman numeral after a name is part of it (`Gedung Nusantara II`, `Abdullah II`, `Kabinet
+/// Indonesia Bersatu II`); a one-letter numeral is not taken (`Region I Wayan`).
+fn with_numerals(ctx: &Ctx, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        let k = ctx.tokens.partition_point(|t| t.span.start < f.span.end);
+        if k >= ctx.tokens.len() || ctx.tokens[k].span.start != f.span.end + 1 {
+            continue;
+        }
+        let w = ctx.tok(k);
+        if w.len() < 2 || !is_numeral_or_letter(w) || w.len() > 5 {
+            continue;
+        }
+        f.span = Span::new(f.span.start, ctx.tokens[k].span.end);
+        f.entry = None;
+        f.source = Source::Rule;
+        f.fuzzy = false;
+    }
 }
 
 /// Recognition inside one sentence of tokens `a..b`.
@@ -410,6 +540,18 @@ fn sentence(
     for gm in matches {
         let s = a + ctx.tokens[a..b].partition_point(|t| t.span.end <= gm.span.start);
         let e = a + ctx.tokens[a..b].partition_point(|t| t.span.start < gm.span.end);
+        // A place named like a head word (the district `Taman`) that opens a longer capitalised
+        // name is that head (`Taman Makam Pahlawan`).
+        let head_word = e == s + 1
+            && e < b
+            && ctx.is_cap(e)
+            && ctx.adjacent_words(s, e)
+            && gaz_starting_raw(matches, ctx.tokens[e].span.start).is_none()
+            && (ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, s, e) == 1
+                || ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, s, e) == 1);
+        if head_word {
+            continue;
+        }
         if s < e {
             gaz.push((s, e, *gm));
         }
@@ -463,6 +605,12 @@ fn sentence(
         run(ctx, a, b, start, end, &gaz, neighbours, out);
         k = end;
     }
+}
+
+/// The gazetteer match that starts at byte `at`.
+fn gaz_starting_raw(matches: &[GazMatch], at: usize) -> Option<&GazMatch> {
+    let i = matches.partition_point(|m| m.span.start < at);
+    matches.get(i).filter(|m| m.span.start == at)
 }
 
 /// The gazetteer match that starts at token `k` (the matches are sorted and disjoint).
@@ -652,8 +800,9 @@ fn piece(
             // A country's team or troops (`Tim Indonesia`, `Tentara Rwanda`) is that country
             // acting, not an organisation's name.
             let nationals = matches!(ctx.tok(k), "Tim" | "Tentara" | "Pasukan")
-                && gaz_starting(gaz, k + head)
-                    .is_some_and(|(_, ge, gm)| ge == e && ctx.gaz.entry(gm.entry).label == Label::Loc);
+                && gaz_starting(gaz, k + head).is_some_and(|(_, ge, gm)| {
+                    ge == e && ctx.gaz.entry(gm.entry).label == Label::Loc
+                });
             if nationals {
                 e = k + head;
             }
@@ -767,8 +916,12 @@ fn piece(
             out.push(rule(ctx, k, pe, Label::Per, None));
             return pe;
         }
-        // A numeral or a letter (`ke VIII`, `tipe A`) is no name.
-        if pe - k == 1 && is_numeral_or_letter(ctx.tok(k)) {
+        // A numeral or a letter (`ke VIII`, `tipe A`) is no name, unless it is the initial of a
+        // known name that follows (`M Romahurmuziy`).
+        let initial = gaz_starting(gaz, pe).is_some_and(|(_, _, gm)| {
+            ctx.gaz.entry(gm.entry).label == Label::Per && ctx.adjacent_words(pe - 1, pe)
+        });
+        if pe - k == 1 && is_numeral_or_letter(ctx.tok(k)) && !initial {
             return pe;
         }
         let start_k = k;
@@ -822,18 +975,22 @@ fn piece(
         // One word after a place preposition is a place, whatever a first-name list or a verb
         // after it suggests (`terbang ke Jordan`, `pejuang dari Misrata, menyatakan`); only a
         // reporting verb says otherwise.
-        let lone_place = after_preposition && pe - k == 1 && !reported && !listed;
+        // An acronym nothing else explains names an organisation (`KGB`, `QVC`, `dari POTM`),
+        // unless it names an ordinary thing (`BBM`, `KTP`); so does a word written in camel case
+        // (`StatesWest`, `detikFinance`).
+        let org_like = pe - k == 1 && (is_unknown_acronym(ctx.tok(k)) || is_camel_case(ctx.tok(k)));
+        let lone_place = after_preposition && pe - k == 1 && !reported && !listed && !org_like;
+        // The homeland is no place's name (`di Tanah Air`).
+        let placelike =
+            after_preposition && !(pe - k == 2 && ctx.tok(k) == "Tanah" && ctx.tok(k + 1) == "Air");
         let label = (suffixed.then_some(Label::Org))
             .or_else(|| lone_place.then_some(Label::Loc))
             .or_else(|| {
                 (listed || person_cue(ctx, sa, sb, k, pe, reported, neighbours))
                     .then_some(Label::Per)
             })
-            .or_else(|| after_preposition.then_some(Label::Loc));
-        // An acronym nothing else explains names an organisation (`KGB`, `QVC`), unless it
-        // names an ordinary thing (`BBM`, `KTP`).
-        let label =
-            label.or_else(|| (pe - k == 1 && is_unknown_acronym(ctx.tok(k))).then_some(Label::Org));
+            .or_else(|| org_like.then_some(Label::Org))
+            .or_else(|| placelike.then_some(Label::Loc));
         // A first name before a known one-word name is one person (`Evelina Sutanto`).
         let given_first = pe - k == 1 && !ctx.common(k);
         if (label == Some(Label::Per) || given_first)
@@ -863,11 +1020,33 @@ fn piece(
     pe
 }
 
+/// A word with a capital after its first lowercase letter (`StatesWest`, `detikFinance`), as
+/// brands write themselves; not a name particle such as `McDonald` or `DeSoto`.
+fn is_camel_case(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest: Vec<char> = chars.collect();
+    let inner = rest
+        .windows(2)
+        .any(|p| p[0].is_lowercase() && p[1].is_uppercase());
+    let particle = [
+        "Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'",
+    ]
+    .iter()
+    .any(|p| w.starts_with(p) && w[p.len()..].starts_with(char::is_uppercase));
+    w.chars().all(char::is_alphanumeric)
+        && (first.is_alphabetic())
+        && inner
+        && !particle
+        && w.chars().filter(|c| c.is_uppercase()).count() <= 3
+}
+
 /// A Roman numeral (`VIII`) or a single letter.
 fn is_numeral_or_letter(w: &str) -> bool {
     w.chars().count() == 1
-        || w
-            .chars()
+        || w.chars()
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
@@ -950,7 +1129,12 @@ fn org_end(
         // A title ends the name (`Pelaksana Harian Ketua …`), and so does a second head right
         // after the first: `Komite Badan Pengatur …` is a committee of that agency.
         if ctx.cues.titles.longest_at(ctx.text, ctx.tokens, k, run_end) > 0
-            || (k == first && ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, k, run_end) > 0)
+            || (k == first
+                && ctx
+                    .cues
+                    .org_heads
+                    .longest_at(ctx.text, ctx.tokens, k, run_end)
+                    > 0)
         {
             break;
         }
@@ -961,8 +1145,7 @@ fn org_end(
             // a faculty of UGM (but `Kementerian BUMN` is one name, and `Rumah Sakit Pusat
             // Pertamina` one place).
             let found = ctx.gaz.entry(gm.entry).label;
-            if (found == Label::Per || (found == Label::Org && label == Label::Org)) && k != first
-            {
+            if (found == Label::Per || (found == Label::Org && label == Label::Org)) && k != first {
                 break;
             }
             k = ge;
