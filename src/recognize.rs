@@ -104,6 +104,9 @@ pub(crate) struct Cues {
     list: Phrases,
     apposition: Phrases,
     given: HashSet<String>,
+    /// The given names written in the cue file, trusted even when they are ordinary words too
+    /// (`Bambang`).
+    listed_given: HashSet<String>,
     byline: Phrases,
     org_heads: Phrases,
     loc_heads: Phrases,
@@ -204,6 +207,7 @@ impl Cues {
             "person-apposition" => self.apposition.add(w),
             "person-given-name" => {
                 self.given.insert(w.to_string());
+                self.listed_given.insert(w.to_string());
             }
             "person-byline" => self.byline.add(w),
             "org-head" => self.org_heads.add(w),
@@ -549,7 +553,15 @@ fn sentence(
             && gaz_starting_raw(matches, ctx.tokens[e].span.start).is_none()
             && (ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, s, e) == 1
                 || ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, s, e) == 1);
-        if head_word {
+        // A party's board before the party (`DPP Partai Golkar`, `DPD Nasdem Sumenep`) is
+        // reported as the party, as parliamentary factions are.
+        let board = e == s + 1
+            && e < b
+            && matches!(ctx.tok(s), "DPP" | "DPD" | "DPW" | "DPC")
+            && (ctx.tok(e) == "Partai"
+                || gaz_starting_raw(matches, ctx.tokens[e].span.start)
+                    .is_some_and(|m| ctx.gaz.entry(m.entry).label == Label::Org));
+        if head_word || board {
             continue;
         }
         if s < e {
@@ -605,6 +617,15 @@ fn sentence(
         run(ctx, a, b, start, end, &gaz, neighbours, out);
         k = end;
     }
+}
+
+/// A party's board written before the party (`DPP Partai Golkar`, `DPD Nasdem`): reported as
+/// the party.
+fn is_party_board(ctx: &Ctx, k: usize, gaz: &[(usize, usize, GazMatch)]) -> bool {
+    matches!(ctx.tok(k), "DPP" | "DPD" | "DPW" | "DPC")
+        && (ctx.tok(k + 1) == "Partai"
+            || gaz_starting(gaz, k + 1)
+                .is_some_and(|(_, _, gm)| ctx.gaz.entry(gm.entry).label == Label::Org))
 }
 
 /// The gazetteer match that starts at byte `at`.
@@ -775,6 +796,10 @@ fn piece(
     out: &mut Vec<Found>,
 ) -> usize {
     while k < pe {
+        if is_party_board(ctx, k, gaz) {
+            k += 1;
+            continue;
+        }
         // Typo tolerance over the longest window first.
         if let Some((len, entry)) = fuzzy_at(ctx, k, pe) {
             let e = ctx.gaz.entry(entry);
@@ -811,7 +836,11 @@ fn piece(
                 && matches!(ctx.tok(k + 1), "Pimpinan" | "Perwakilan" | "Pengurus")
                 && gaz_starting(gaz, e)
                     .is_some_and(|(_, _, gm)| ctx.gaz.entry(gm.entry).label == Label::Org);
-            if board {
+            // So is a parliament's numbered commission (`anggota Komisi III DPR` → `DPR`).
+            let commission = ctx.tok(k) == "Komisi"
+                && e == k + head + 1
+                && is_numeral_or_letter(ctx.tok(k + head));
+            if board || commission {
                 return pe;
             }
             // In a title's complement the office holder's name may follow the organisation's
@@ -859,7 +888,20 @@ fn piece(
                     return ge;
                 }
                 _ if e > k + head => {
-                    out.push(rule(ctx, k, e, Label::Loc, None));
+                    // An office named for what it does is the body that does it (`kata Kantor
+                    // Meteorologi Islandia`); an office of a named body or official is a place
+                    // (`Kantor Kementerian Sosial`, `Kantor Gubernur`).
+                    let of_body = |i: usize| {
+                        gaz_starting(gaz, i).is_some()
+                            || ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, i, e) > 0
+                            || ctx.cues.titles.longest_at(ctx.text, ctx.tokens, i, e) > 0
+                    };
+                    let label = if ctx.tok(k) == "Kantor" && head == 1 && !of_body(k + 1) {
+                        Label::Org
+                    } else {
+                        Label::Loc
+                    };
+                    out.push(rule(ctx, k, e, label, None));
                     *title = None;
                     return e.max(pe);
                 }
@@ -954,11 +996,42 @@ fn piece(
             return pe;
         }
         // Another item of a list that holds a person (`Jero Wacik, Marzuki Alie, Toto Riyanto`).
+        // (The sentence's gazetteer matches are all in `out` already, so look back for it.)
         let listed = k >= sa + 2
             && ctx.cues.list.longest_at(ctx.text, ctx.tokens, k - 1, k) == 1
             && out
-                .last()
-                .is_some_and(|f| f.label == Label::Per && f.span.end == ctx.tokens[k - 2].span.end);
+                .iter()
+                .rev()
+                .take(64)
+                .any(|f| f.label == Label::Per && f.span.end == ctx.tokens[k - 2].span.end);
+        // A name after the comma that closes a title and its complement (`kata Ketua DPD Nasdem
+        // Sumenep, Sufyan Absi, …`, `Perdana Menteri Ethiopia, Meles Zenawi`).
+        let after_role =
+            k >= sa + 3 && ctx.tok(k - 1) == "," && !is_unknown_acronym(ctx.tok(k)) && {
+                let mut r = k - 1;
+                while r > sa && ctx.is_cap(r - 1) {
+                    r -= 1;
+                }
+                let role_end = ctx.tokens[k - 2].span.end;
+                let role_start = ctx.tokens[r].span.start;
+                r + 1 < k - 1
+                    && (ctx.cues.titles.longest_at(ctx.text, ctx.tokens, r, k - 1) > 0
+                        || ctx.cues.titles.ends_before(ctx.text, ctx.tokens, r, sa) > 0)
+                    && !out.iter().rev().take(64).any(|f| {
+                        f.label == Label::Per
+                            && f.span.start >= role_start
+                            && f.span.end <= role_end
+                    })
+            };
+        let listed = (listed || after_role) && !ctx.all_caps(k);
+        // The first item of such a list (`yakni Riefky Pradipta, Muhammad Nuri`): the next
+        // item is a known person.
+        let listed = listed
+            || (pe + 1 < sb
+                && pe - k >= 2
+                && ctx.cues.list.longest_at(ctx.text, ctx.tokens, pe, pe + 1) == 1
+                && gaz_starting(gaz, pe + 1)
+                    .is_some_and(|(_, _, gm)| ctx.gaz.entry(gm.entry).label == Label::Per));
         // A company suffix closes an organisation's name (`DeSoto Inc.`, `Astra International Tbk`).
         let suffixed = pe - k >= 2
             && ctx
@@ -1130,6 +1203,7 @@ fn org_end(
         // after the first: `Komite Badan Pengatur …` is a committee of that agency.
         if ctx.cues.titles.longest_at(ctx.text, ctx.tokens, k, run_end) > 0
             || (k == first
+                && label == Label::Org
                 && ctx
                     .cues
                     .org_heads
@@ -1294,7 +1368,10 @@ fn person_cue(
         && pe - k <= 3
         && v < sb
         && (k..pe).all(|i| !ctx.common(i) && ctx.tokens[i].kind.is_wordlike())
-        && is_verb(ctx.tok(v))
+        && (is_verb(ctx.tok(v))
+            || (ctx.tok(v) == "yang"
+                && matches!(ctx.tok(v + 1), "tengah" | "sedang" | "telah" | "sudah")
+                && is_verb(ctx.tok(v + 2))))
     {
         return true;
     }
@@ -1327,7 +1404,10 @@ fn person_cue(
     let last = ctx.tok(pe - 1);
     let multi = pe - k >= 2;
     (multi && (ctx.cues.is_given(first) || lexicon::is_family_name(last)))
-        || (!multi && k > sa && ctx.cues.is_given(first) && !lexicon::is_common_word(first))
+        || (!multi
+            && k > sa
+            && ctx.cues.is_given(first)
+            && (!lexicon::is_common_word(first) || ctx.cues.listed_given.contains(first)))
 }
 
 /// The longest window of `k..pe` starting at `k` that typo tolerance explains.
