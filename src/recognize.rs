@@ -300,6 +300,23 @@ impl Ctx<'_> {
         }) {
             return false;
         }
+        // Quantifiers open noun phrases, never names (`… imbuh Sanchez Ratusan relawan …`).
+        if matches!(
+            w,
+            "Para"
+                | "Sejumlah"
+                | "Beberapa"
+                | "Semua"
+                | "Seluruh"
+                | "Ratusan"
+                | "Ribuan"
+                | "Puluhan"
+                | "Jutaan"
+                | "Belasan"
+                | "Banyak"
+        ) {
+            return false;
+        }
         if w.chars().next().is_some_and(char::is_uppercase) {
             return true;
         }
@@ -488,10 +505,19 @@ fn spelled_out(ctx: &Ctx, sentences: &[Span], found: &mut Vec<Found>) {
             continue;
         }
         let span = ctx.span(k, i);
+        let acronym = ctx.tokens[i + 1].span;
+        // Ordinary Indonesian words spell out a term, not a name (`Sekolah Pasar Modal (SPM)`,
+        // `Surat Tanda Registrasi (STR)`): the acronym is no organisation either.
+        let term = (k..i).all(|j| ctx.common(j) || !ctx.is_cap(j))
+            && ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, k, i) == 0
+            && ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, k, i) == 0;
+        if term {
+            found.retain(|f| !(f.span == acronym && f.source == Source::Rule && f.entry.is_none()));
+            continue;
+        }
         if overlaps(&covered, span) {
             continue;
         }
-        let acronym = ctx.tokens[i + 1].span;
         let label = found
             .iter()
             .find(|f| f.span == acronym)
@@ -555,9 +581,10 @@ fn sentence(
                 || ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, s, e) == 1);
         // A party's board before the party (`DPP Partai Golkar`, `DPD Nasdem Sumenep`) is
         // reported as the party, as parliamentary factions are.
-        let board = e == s + 1
-            && e < b
-            && matches!(ctx.tok(s), "DPP" | "DPD" | "DPW" | "DPC")
+        let board = e < b
+            && (e == s + 1 && matches!(ctx.tok(s), "DPP" | "DPD" | "DPW" | "DPC")
+                || (ctx.tok(s) == "Dewan"
+                    && matches!(ctx.tok(s + 1), "Pimpinan" | "Perwakilan" | "Pengurus")))
             && (ctx.tok(e) == "Partai"
                 || gaz_starting_raw(matches, ctx.tokens[e].span.start)
                     .is_some_and(|m| ctx.gaz.entry(m.entry).label == Label::Org));
@@ -1063,7 +1090,8 @@ fn piece(
                     .then_some(Label::Per)
             })
             .or_else(|| org_like.then_some(Label::Org))
-            .or_else(|| placelike.then_some(Label::Loc));
+            .or_else(|| placelike.then_some(Label::Loc))
+            .or_else(|| in_address(ctx, sb, k, pe, out).then_some(Label::Loc));
         // A first name before a known one-word name is one person (`Evelina Sutanto`).
         let given_first = pe - k == 1 && !ctx.common(k);
         if (label == Some(Label::Per) || given_first)
@@ -1074,10 +1102,33 @@ fn piece(
             out.push(rule(ctx, k, ge, Label::Per, None));
             return ge;
         }
+        // A head inside the piece opens a name there (`Big Board Bursa Efek New York`).
+        // Ordinary words after it (`Sekolah Pasar Modal`) are not enough.
+        if label.is_none()
+            && let Some(h) = (k + 1..pe).find(|&i| {
+                ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, i, pe) > 0
+                    || ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, i, pe) > 0
+            })
+            && (pe < run_end || (h + 1..pe).any(|i| !ctx.common(i)))
+        {
+            k = h;
+            continue;
+        }
         if let Some(label) = label {
             // Ordinary words before a given name belong to the sentence (`… dan Peternakan Diah
             // Ningrum pun mengatakan`); many names are ordinary words too, so nothing else is cut.
             let mut from = k;
+            // A name that ends in an organisation's word takes the places written before it in
+            // the same run (`New York Mercantile Exchange`).
+            if suffixed {
+                while let Some(&(gs, _, gm)) = gaz.iter().find(|g| g.1 == from)
+                    && gs >= sa
+                    && ctx.gaz.entry(gm.entry).label == Label::Loc
+                    && ctx.adjacent_words(from - 1, from)
+                {
+                    from = gs;
+                }
+            }
             if label == Label::Per {
                 while from + 1 < pe && ctx.common(from) {
                     from += 1;
@@ -1091,6 +1142,21 @@ fn piece(
         return pe;
     }
     pe
+}
+
+/// A lone name between commas after a place, as addresses list them (`Taman Makam Pahlawan,
+/// Kalibata, …`, `Jalan Taman Surapati, Menteng, Jakarta Pusat`).
+fn in_address(ctx: &Ctx, sb: usize, k: usize, pe: usize, out: &[Found]) -> bool {
+    k >= 2
+        && pe - k == 1
+        && !ctx.cues.is_given(ctx.tok(k))
+        && ctx.tok(k - 1) == ","
+        && (pe == sb || matches!(ctx.tok(pe), "," | "." | ")"))
+        && out
+            .iter()
+            .rev()
+            .take(64)
+            .any(|f| f.label == Label::Loc && f.span.end == ctx.tokens[k - 2].span.end)
 }
 
 /// A word with a capital after its first lowercase letter (`StatesWest`, `detikFinance`), as
