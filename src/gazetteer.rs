@@ -365,7 +365,7 @@ impl GazetteerSource {
         }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .build(&strings)
             .expect("gazetteer automaton within size limits");
         Gazetteer {
