@@ -316,11 +316,14 @@ impl GazetteerSource {
     /// Compiles the automaton.
     pub(crate) fn build(&self) -> Gazetteer {
         let mut entries = Vec::with_capacity(self.entries.len());
-        let mut strings: Vec<String> = Vec::new();
-        let mut patterns: Vec<Pattern> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::default();
-        let mut forms: Vec<Box<str>> = Vec::new();
-        let mut form_entries: Vec<u32> = Vec::new();
+        // Sized up front: growing these tables rehashes and copies tens of thousands of names.
+        let n_forms: usize = self.entries.iter().map(|(e, _)| 1 + e.aliases.len()).sum();
+        let mut strings: Vec<String> = Vec::with_capacity(2 * n_forms);
+        let mut patterns: Vec<Pattern> = Vec::with_capacity(2 * n_forms);
+        let mut index: HashMap<String, usize> =
+            HashMap::with_capacity_and_hasher(2 * n_forms, Default::default());
+        let mut forms: Vec<Box<str>> = Vec::with_capacity(n_forms);
+        let mut form_entries: Vec<u32> = Vec::with_capacity(n_forms);
         for (e, _) in &self.entries {
             let ty = e.get_attr("type");
             let kind = EntryKind::of(e.label, ty);
@@ -359,6 +362,8 @@ impl GazetteerSource {
                 }
             }
         }
+        // The gazetteer keeps `patterns`; the headroom above was for the build only.
+        patterns.shrink_to_fit();
         for p in &mut patterns {
             // Stable: among equal kinds the entry loaded first wins.
             p.entries.sort_by_key(|&e| entries[e as usize].kind);
@@ -460,12 +465,17 @@ fn is_common_word(s: &str) -> bool {
 }
 
 fn parse_line(line: &str) -> Result<GazetteerEntry, ErrorKind> {
-    let cols: Vec<&str> = line.split('\t').collect();
-    if cols.len() != 5 {
-        return Err(ErrorKind::ColumnCount {
-            found: cols.len(),
-            expected: 5,
-        });
+    // Every line of the default gazetteers passes here at build: no `Vec` for the columns.
+    let mut cols = [""; 5];
+    let mut found = 0;
+    for col in line.split('\t') {
+        if let Some(c) = cols.get_mut(found) {
+            *c = col;
+        }
+        found += 1;
+    }
+    if found != 5 {
+        return Err(ErrorKind::ColumnCount { found, expected: 5 });
     }
     let label: Label = cols[1]
         .trim()
