@@ -370,7 +370,7 @@ impl GazetteerSource {
         }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&strings)
             .expect("gazetteer automaton within size limits");
         Gazetteer {
