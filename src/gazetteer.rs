@@ -199,8 +199,11 @@ impl std::fmt::Debug for Gazetteer {
     }
 }
 
-/// Fuzzy keys (words with one blanked out) and the entries and blanked words they stand for.
-type FuzzyIndex = HashMap<Box<str>, Vec<(u32, Box<str>)>>;
+/// Fuzzy keys (a name's words with one blanked out, see [`fuzzy_key_bytes`]): sorted hashes,
+/// each with the form (index into `Gazetteer::forms`) and the blanked word's position. Hashes
+/// instead of key strings keep the index one allocation; a hash shared by different keys is
+/// told apart by comparing the keys' words.
+type FuzzyIndex = Vec<(u64, u32, u8)>;
 
 /// A gazetteer match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -313,11 +316,14 @@ impl GazetteerSource {
     /// Compiles the automaton.
     pub(crate) fn build(&self) -> Gazetteer {
         let mut entries = Vec::with_capacity(self.entries.len());
-        let mut strings: Vec<String> = Vec::new();
-        let mut patterns: Vec<Pattern> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::default();
-        let mut forms: Vec<Box<str>> = Vec::new();
-        let mut form_entries: Vec<u32> = Vec::new();
+        // Sized up front: growing these tables rehashes and copies tens of thousands of names.
+        let n_forms: usize = self.entries.iter().map(|(e, _)| 1 + e.aliases.len()).sum();
+        let mut strings: Vec<String> = Vec::with_capacity(2 * n_forms);
+        let mut patterns: Vec<Pattern> = Vec::with_capacity(2 * n_forms);
+        let mut index: HashMap<String, usize> =
+            HashMap::with_capacity_and_hasher(2 * n_forms, Default::default());
+        let mut forms: Vec<Box<str>> = Vec::with_capacity(n_forms);
+        let mut form_entries: Vec<u32> = Vec::with_capacity(n_forms);
         for (e, _) in &self.entries {
             let ty = e.get_attr("type");
             let kind = EntryKind::of(e.label, ty);
@@ -356,6 +362,8 @@ impl GazetteerSource {
                 }
             }
         }
+        // The gazetteer keeps `patterns`; the headroom above was for the build only.
+        patterns.shrink_to_fit();
         for p in &mut patterns {
             // Stable: among equal kinds the entry loaded first wins.
             p.entries.sort_by_key(|&e| entries[e as usize].kind);
@@ -379,34 +387,56 @@ impl GazetteerSource {
 /// The blanked word in fuzzy keys.
 const BLANK: &str = "\u{1}";
 
+/// Most words of a name that typo tolerance looks at.
+const FUZZY_MAX_WORDS: usize = 6;
+
+/// The words of `form` when it has 2 to [`FUZZY_MAX_WORDS`] of them, in a fixed array.
+fn fuzzy_words(form: &str) -> Option<([&str; FUZZY_MAX_WORDS], usize)> {
+    let mut words = [""; FUZZY_MAX_WORDS];
+    let mut n = 0;
+    for w in form.split(' ') {
+        if n == FUZZY_MAX_WORDS {
+            return None;
+        }
+        words[n] = w;
+        n += 1;
+    }
+    (n >= 2).then_some((words, n))
+}
+
 /// Indexes a multi-word name of 8 bytes or more for typo tolerance: one key per word of four
 /// letters or more, with that word blanked out.
-fn add_fuzzy_keys(index: &mut FuzzyIndex, form: &str, entry: u32) {
-    let words: Vec<&str> = form.split(' ').collect();
-    if words.len() < 2 || words.len() > 6 || form.len() < 8 {
+fn add_fuzzy_keys(index: &mut FuzzyIndex, form: &str, form_id: u32) {
+    let Some((words, n)) = fuzzy_words(form) else {
+        return;
+    };
+    if form.len() < 8 {
         return;
     }
+    let words = &words[..n];
     for (i, word) in words.iter().enumerate() {
         if word.chars().count() < 4 {
             continue;
         }
-        let key = fuzzy_key(&words, i);
-        let slot = index.entry(key.into()).or_default();
-        if !slot.iter().any(|(e, w)| *e == entry && &**w == *word) {
-            slot.push((entry, (*word).into()));
-        }
+        index.push((fuzzy_hash(words, i), form_id, i as u8));
     }
 }
 
-fn fuzzy_key(words: &[&str], blank: usize) -> String {
-    let mut key = String::new();
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            key.push(' ');
-        }
-        key.push_str(if i == blank { BLANK } else { w });
-    }
-    key
+/// The bytes of the fuzzy key of `words` with word `blank` blanked: the words joined by
+/// spaces, [`BLANK`] for the blanked one.
+fn fuzzy_key_bytes<'a>(words: &'a [&'a str], blank: usize) -> impl Iterator<Item = u8> + 'a {
+    words.iter().enumerate().flat_map(move |(i, w)| {
+        let sep: &[u8] = if i > 0 { b" " } else { b"" };
+        let w = if i == blank { BLANK } else { w };
+        sep.iter().chain(w.as_bytes()).copied()
+    })
+}
+
+/// FNV-1a of [`fuzzy_key_bytes`].
+fn fuzzy_hash(words: &[&str], blank: usize) -> u64 {
+    fuzzy_key_bytes(words, blank).fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Whether `a` and `b` differ by exactly one insertion, deletion, substitution or transposition
@@ -435,12 +465,17 @@ fn is_common_word(s: &str) -> bool {
 }
 
 fn parse_line(line: &str) -> Result<GazetteerEntry, ErrorKind> {
-    let cols: Vec<&str> = line.split('\t').collect();
-    if cols.len() != 5 {
-        return Err(ErrorKind::ColumnCount {
-            found: cols.len(),
-            expected: 5,
-        });
+    // Every line of the default gazetteers passes here at build: no `Vec` for the columns.
+    let mut cols = [""; 5];
+    let mut found = 0;
+    for col in line.split('\t') {
+        if let Some(c) = cols.get_mut(found) {
+            *c = col;
+        }
+        found += 1;
+    }
+    if found != 5 {
+        return Err(ErrorKind::ColumnCount { found, expected: 5 });
     }
     let label: Label = cols[1]
         .trim()
@@ -524,15 +559,24 @@ impl Gazetteer {
             if word.chars().count() < 3 {
                 continue;
             }
-            let Some(cands) = fuzzy.get(fuzzy_key(words, i).as_str()) else {
-                continue;
-            };
-            for (entry, known) in cands {
+            let h = fuzzy_hash(words, i);
+            let from = fuzzy.partition_point(|k| k.0 < h);
+            for &(_, form, blank) in fuzzy[from..].iter().take_while(|k| k.0 == h) {
+                let Some((known_words, n)) = fuzzy_words(&self.forms[form as usize]) else {
+                    continue;
+                };
+                let known_words = &known_words[..n];
+                let blank = usize::from(blank);
+                if !fuzzy_key_bytes(known_words, blank).eq(fuzzy_key_bytes(words, i)) {
+                    continue;
+                }
+                let entry = self.form_entries[form as usize];
+                let known = known_words[blank];
                 let same_initial = known.chars().next() == word.chars().next();
                 if same_initial && one_edit(known, word) {
                     match found {
-                        Some(f) if f != *entry => return None,
-                        _ => found = Some(*entry),
+                        Some(f) if f != entry => return None,
+                        _ => found = Some(entry),
                     }
                 }
             }
@@ -542,13 +586,16 @@ impl Gazetteer {
 
     /// The typo-tolerance index over every name and alias, in entry order.
     fn fuzzy_index(&self) -> FuzzyIndex {
-        let mut fuzzy = HashMap::default();
-        for (form, &id) in self.forms.iter().zip(&self.form_entries) {
+        let mut fuzzy = Vec::new();
+        for (f, (form, &id)) in self.forms.iter().zip(&self.form_entries).enumerate() {
             // Districts are too many and too alike to guess at (`Kota Utara`).
             if self.entries[id as usize].kind != EntryKind::District {
-                add_fuzzy_keys(&mut fuzzy, form, id);
+                add_fuzzy_keys(&mut fuzzy, form, f as u32);
             }
         }
+        // A lookup's result does not depend on the order of the candidates of a key (it is
+        // the one entry they agree on, or none).
+        fuzzy.sort_unstable_by_key(|k| k.0);
         fuzzy
     }
 

@@ -35,12 +35,26 @@ use std::path::Path;
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Phrases {
     by_first: HashMap<String, Vec<Vec<String>>>,
+    /// Byte lengths (bit `min(len, 63)`) and first bytes (bit `b % 64` of word `b / 64`) of the
+    /// keys of `by_first`: recognition asks at nearly every token, and most tokens fail these
+    /// two bit tests without hashing.
+    first_lens: u64,
+    first_bytes: [u64; 4],
 }
 
 impl Phrases {
+    /// The bit of `len` in [`Phrases::first_lens`].
+    fn len_bit(len: usize) -> u64 {
+        1 << len.min(63)
+    }
+
     fn add(&mut self, phrase: &str) {
         let words: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
         if let Some(first) = words.first() {
+            self.first_lens |= Self::len_bit(first.len());
+            if let Some(&b) = first.as_bytes().first() {
+                self.first_bytes[usize::from(b / 64)] |= 1 << (b % 64);
+            }
             let list = self.by_first.entry(first.clone()).or_default();
             list.push(words);
             list.sort_by_key(|w| std::cmp::Reverse(w.len()));
@@ -52,6 +66,9 @@ impl Phrases {
         let Some(first) = tokens.get(k).map(|t| &text[t.span.range()]) else {
             return 0;
         };
+        if !self.may_start(first) {
+            return 0;
+        }
         let Some(list) = self.by_first.get(first) else {
             return 0;
         };
@@ -68,6 +85,15 @@ impl Phrases {
         0
     }
 
+    /// Whether some phrase may start with `word`: false only when none does.
+    fn may_start(&self, word: &str) -> bool {
+        self.first_lens & Self::len_bit(word.len()) != 0
+            && word
+                .as_bytes()
+                .first()
+                .is_none_or(|&b| self.first_bytes[usize::from(b / 64)] & (1 << (b % 64)) != 0)
+    }
+
     /// Whether the phrase ending right before token `k` (exclusive) is in the set.
     fn ends_before(&self, text: &str, tokens: &[Token], k: usize, floor: usize) -> usize {
         (floor..k)
@@ -78,9 +104,11 @@ impl Phrases {
     }
 
     fn contains_word(&self, word: &str) -> bool {
-        self.by_first
-            .get(word)
-            .is_some_and(|l| l.iter().any(|w| w.len() == 1))
+        self.may_start(word)
+            && self
+                .by_first
+                .get(word)
+                .is_some_and(|l| l.iter().any(|w| w.len() == 1))
     }
 }
 

@@ -268,6 +268,10 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
                     prev = d;
                     continue;
                 }
+                // Most words end at a space: no need to look past it.
+                if !matches!(d, '-' | '–' | '.' | ',' | ':' | '/' | '\'' | '’') {
+                    break;
+                }
                 match char_at(text, end + dlen) {
                     Some((a, alen)) if joins(prev, d, a) => {
                         end += dlen + alen;
@@ -314,8 +318,150 @@ fn is_capitalised(s: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Lexicon
 
+/// The lowercase words an expression may start at (see [`may_start_expr`]).
+const START_WORDS: &[&[u8]] = &[
+    // approx_expr
+    b"awal",
+    b"akhir",
+    b"penghujung",
+    b"pertengahan",
+    b"medio",
+    // weekday_expr
+    b"hari",
+    b"senin",
+    b"selasa",
+    b"rabu",
+    b"kamis",
+    b"jumat",
+    b"jum'at",
+    b"sabtu",
+    b"minggu",
+    b"ahad",
+    // month_expr
+    b"bulan",
+    b"januari",
+    b"februari",
+    b"pebruari",
+    b"febuari",
+    b"maret",
+    b"april",
+    b"mei",
+    b"juni",
+    b"juli",
+    b"agustus",
+    b"september",
+    b"oktober",
+    b"november",
+    b"nopember",
+    b"desember",
+    b"jan",
+    b"feb",
+    b"peb",
+    b"mar",
+    b"apr",
+    b"jun",
+    b"jul",
+    b"agu",
+    b"agt",
+    b"ags",
+    b"agus",
+    b"aug",
+    b"sep",
+    b"sept",
+    b"okt",
+    b"oct",
+    b"nov",
+    b"des",
+    b"dec",
+    b"january",
+    b"february",
+    b"march",
+    b"may",
+    b"june",
+    b"july",
+    b"august",
+    b"october",
+    b"december",
+    // year_expr
+    b"tahun",
+    // relative
+    b"kemarin",
+    b"besok",
+    b"esok",
+    b"lusa",
+    b"tadi",
+    b"nanti",
+    b"semalam",
+    b"pagi",
+    b"siang",
+    b"sore",
+    b"malam",
+    b"pekan",
+    // counted_relative: one unit, counts, number words
+    b"sehari",
+    b"sepekan",
+    b"seminggu",
+    b"sebulan",
+    b"setahun",
+    b"sedekade",
+    b"sedasawarsa",
+    b"beberapa",
+    b"sejumlah",
+    b"belasan",
+    b"puluhan",
+    b"ratusan",
+    b"berapa",
+    b"sepuluh",
+    b"sebelas",
+    b"seratus",
+    b"satu",
+    b"dua",
+    b"tiga",
+    b"empat",
+    b"lima",
+    b"enam",
+    b"tujuh",
+    b"delapan",
+    b"sembilan",
+    // clock_expr
+    b"pukul",
+    b"pkl",
+    b"pk",
+    b"jam",
+    // tanggal
+    b"tanggal",
+    b"tgl",
+];
+
+/// Longest of [`START_WORDS`].
+const START_MAX: usize = 11;
+
+/// For each length and first letter of [`START_WORDS`], the set of last letters (bit
+/// `letter - b'a'`, bit 26 for any other byte): most words are rejected by this one load
+/// before the exact comparison with the list.
+const START_SHAPES: [[u32; 26]; START_MAX + 1] = {
+    let mut t = [[0u32; 26]; START_MAX + 1];
+    let mut i = 0;
+    while i < START_WORDS.len() {
+        let w = START_WORDS[i];
+        let first = w[0];
+        assert!(w.len() <= START_MAX && first.is_ascii_lowercase());
+        t[w.len()][(first - b'a') as usize] |= 1 << letter_bit(w[w.len() - 1]);
+        i += 1;
+    }
+    t
+};
+
+const fn letter_bit(b: u8) -> u32 {
+    if b.is_ascii_lowercase() {
+        (b - b'a') as u32
+    } else {
+        26
+    }
+}
+
 /// Whether an expression may start at a word token: a cheap exact prefilter for
-/// [`Parser::parse_at`]. Every rule tried at a word needs it to be one of the words below (any
+/// [`Parser::parse_at`]. Every rule tried at a word needs it to be one of [`START_WORDS`] (any
 /// case), a hyphenated month range (`Januari-Maret`), or, for the weekday rule's Unicode
 /// lowercasing (`K` the Kelvin sign, `Jum’at`), a word with non-ASCII letters; only words that
 /// are none of these are rejected.
@@ -324,42 +470,85 @@ fn may_start_expr(word: &str) -> bool {
     if b.iter().any(|&c| c >= 0x80 || c == b'-') {
         return true;
     }
-    if b.len() > 11 {
+    if b.is_empty() || b.len() > START_MAX {
         return false;
     }
-    let mut buf = [0u8; 11];
-    let lower = &mut buf[..b.len()];
-    lower.copy_from_slice(b);
-    lower.make_ascii_lowercase();
-    matches!(
-        &*lower,
-        // approx_expr
-        b"awal" | b"akhir" | b"penghujung" | b"pertengahan" | b"medio"
-        // weekday_expr
-        | b"hari" | b"senin" | b"selasa" | b"rabu" | b"kamis" | b"jumat" | b"jum'at"
-        | b"sabtu" | b"minggu" | b"ahad"
-        // month_expr
-        | b"bulan" | b"januari" | b"februari" | b"pebruari" | b"febuari" | b"maret"
-        | b"april" | b"mei" | b"juni" | b"juli" | b"agustus" | b"september" | b"oktober"
-        | b"november" | b"nopember" | b"desember" | b"jan" | b"feb" | b"peb" | b"mar"
-        | b"apr" | b"jun" | b"jul" | b"agu" | b"agt" | b"ags" | b"agus" | b"aug" | b"sep"
-        | b"sept" | b"okt" | b"oct" | b"nov" | b"des" | b"dec" | b"january" | b"february"
-        | b"march" | b"may" | b"june" | b"july" | b"august" | b"october" | b"december"
-        // year_expr
-        | b"tahun"
-        // relative
-        | b"kemarin" | b"besok" | b"esok" | b"lusa" | b"tadi" | b"nanti" | b"semalam"
-        | b"pagi" | b"siang" | b"sore" | b"malam" | b"pekan"
-        // counted_relative: one unit, counts, number words
-        | b"sehari" | b"sepekan" | b"seminggu" | b"sebulan" | b"setahun" | b"sedekade"
-        | b"sedasawarsa" | b"beberapa" | b"sejumlah" | b"belasan" | b"puluhan" | b"ratusan"
-        | b"berapa" | b"sepuluh" | b"sebelas" | b"seratus" | b"satu" | b"dua" | b"tiga"
-        | b"empat" | b"lima" | b"enam" | b"tujuh" | b"delapan" | b"sembilan"
-        // clock_expr
-        | b"pukul" | b"pkl" | b"pk" | b"jam"
-        // tanggal
-        | b"tanggal" | b"tgl"
-    )
+    let first = b[0].to_ascii_lowercase();
+    if !first.is_ascii_lowercase() {
+        return false;
+    }
+    let last = b[b.len() - 1].to_ascii_lowercase();
+    if START_SHAPES[b.len()][(first - b'a') as usize] & (1 << letter_bit(last)) == 0 {
+        return false;
+    }
+    START_KEYS.binary_search(&start_key(b)).is_ok()
+}
+
+/// A word of at most 15 bytes as one number (its bytes, then its length in the top byte):
+/// equal keys are equal words.
+const fn start_key_const(w: &[u8]) -> u128 {
+    let mut k = (w.len() as u128) << 120;
+    let mut i = 0;
+    while i < w.len() {
+        k |= (w[i] as u128) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// [`start_key_const`] of `w` lowercased.
+fn start_key(w: &[u8]) -> u128 {
+    w.iter()
+        .enumerate()
+        .fold((w.len() as u128) << 120, |k, (i, c)| {
+            k | (c.to_ascii_lowercase() as u128) << (8 * i)
+        })
+}
+
+/// [`START_WORDS`] as sorted keys, for a binary search once the shape test passes.
+const START_KEYS: [u128; START_WORDS.len()] = {
+    let mut keys = [0u128; START_WORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = start_key_const(START_WORDS[i]);
+        // Insertion sort: the only sort a constant can run.
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// A word lowercased as by `str::to_ascii_lowercase`, on the stack: the lexicon lookups run
+/// at many tokens and must not allocate. Every word they know is shorter than [`Lower::CAP`]
+/// bytes, so a longer word gets no lowercase form and matches nothing, as before.
+struct Lower {
+    buf: [u8; Lower::CAP],
+    len: usize,
+}
+
+impl Lower {
+    const CAP: usize = 16;
+
+    fn new(word: &str) -> Option<Lower> {
+        let b = word.as_bytes();
+        if b.len() > Self::CAP {
+            return None;
+        }
+        let mut buf = [0u8; Self::CAP];
+        buf[..b.len()].copy_from_slice(b);
+        buf[..b.len()].make_ascii_lowercase();
+        Some(Lower { buf, len: b.len() })
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).expect("ASCII lowercasing keeps UTF-8")
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -374,7 +563,7 @@ fn month_of(word: &str) -> Option<(i8, MonthForm)> {
     if word.len() > 9 {
         return None;
     }
-    let m = match word.to_ascii_lowercase().as_str() {
+    let m = match Lower::new(word)?.as_str() {
         "januari" => (1, Full),
         "februari" | "pebruari" | "febuari" => (2, Full),
         "maret" => (3, Full),
@@ -416,8 +605,16 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     if word.len() > 8 {
         return None;
     }
-    let w = word.to_lowercase().replace('’', "'");
-    Some(match w.as_str() {
+    let ascii;
+    let unicode;
+    let w = if word.is_ascii() {
+        ascii = Lower::new(word)?;
+        ascii.as_str()
+    } else {
+        unicode = word.to_lowercase().replace('’', "'");
+        unicode.as_str()
+    };
+    Some(match w {
         "senin" => Weekday::Monday,
         "selasa" => Weekday::Tuesday,
         "rabu" => Weekday::Wednesday,
@@ -430,7 +627,7 @@ fn weekday_of(word: &str) -> Option<Weekday> {
 }
 
 fn part_of_day(word: &str) -> Option<&'static str> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(word)?.as_str() {
         "pagi" => "pagi",
         "siang" => "siang",
         "sore" => "sore",
@@ -442,7 +639,7 @@ fn part_of_day(word: &str) -> Option<&'static str> {
 }
 
 fn approx_of(word: &str) -> Option<&'static str> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(word)?.as_str() {
         "awal" => "awal",
         "akhir" | "penghujung" => "akhir",
         "pertengahan" | "medio" => "pertengahan",
@@ -451,7 +648,7 @@ fn approx_of(word: &str) -> Option<&'static str> {
 }
 
 fn zone_of(word: &str) -> Option<&'static str> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(word)?.as_str() {
         "wib" => "WIB",
         "wita" => "WITA",
         "wit" => "WIT",
@@ -481,7 +678,7 @@ enum Unit {
 }
 
 fn unit_of(word: &str) -> Option<Unit> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(word)?.as_str() {
         "hari" => Unit::Day,
         "pekan" | "minggu" => Unit::Week,
         "bulan" => Unit::Month,
@@ -493,7 +690,7 @@ fn unit_of(word: &str) -> Option<Unit> {
 
 /// `sehari`, `sepekan`, ...: one unit.
 fn se_unit(word: &str) -> Option<Unit> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(word)?.as_str() {
         "sehari" => Unit::Day,
         "sepekan" | "seminggu" => Unit::Week,
         "sebulan" => Unit::Month,
@@ -1331,14 +1528,15 @@ impl<'t> Parser<'t, '_> {
     /// `kemarin`, `hari ini`, `besok`, `lusa`, `tadi malam`, `pagi ini`, `pekan lalu`,
     /// `bulan depan`, `tahun ini`.
     fn relative(&self, i: usize) -> Option<Cand> {
-        let w = self.word(i)?.to_ascii_lowercase();
+        let w = Lower::new(self.word(i)?)?;
+        let w = w.as_str();
         let day = |n: i32, len: usize, part: Option<&'static str>| {
             let mut c = Cand::new(i, i + len, Val::RelDays(n));
             c.part = part;
             Some(c)
         };
         let next_part = self.word(i + 1).and_then(part_of_day);
-        match w.as_str() {
+        match w {
             // `pemilu kemarin` is the latest election, not yesterday's.
             "kemarin" if self.prev_is(i, &["pemilu", "pilkada", "pilpres", "pileg", "musim"]) => {
                 None
@@ -1368,7 +1566,7 @@ impl<'t> Parser<'t, '_> {
                 day(-1, 1, Some("malam"))
             }
             "pagi" | "siang" | "sore" | "malam" => {
-                let p = part_of_day(&w);
+                let p = part_of_day(w);
                 if self.is(i + 1, &["ini", "nanti"]) {
                     day(0, 2, p)
                 } else if self.is(i + 1, &["tadi"]) {
@@ -1383,7 +1581,7 @@ impl<'t> Parser<'t, '_> {
                 if i > 0 && (self.num(i - 1).is_some() || self.count(i - 1).is_some()) {
                     return None;
                 }
-                let val = match unit_of(&w)? {
+                let val = match unit_of(w)? {
                     Unit::Week => Val::RelWeeks(off),
                     Unit::Month => Val::RelMonths(off),
                     _ => Val::RelYears(off),
@@ -1436,7 +1634,7 @@ impl<'t> Parser<'t, '_> {
         if let Some(n) = self.int(i) {
             return (1..=999).contains(&n).then_some((Some(n), i + 1));
         }
-        let w = self.word(i)?.to_ascii_lowercase();
+        let w = Lower::new(self.word(i)?)?;
         match w.as_str() {
             "beberapa" | "sejumlah" | "belasan" | "puluhan" | "ratusan" | "berapa" => {
                 return Some((None, i + 1));
@@ -1446,14 +1644,15 @@ impl<'t> Parser<'t, '_> {
             "seratus" => return Some((Some(100), i + 1)),
             _ => {}
         }
-        let d = digit_word(&w)?;
-        let next = self.word(i + 1).map(str::to_ascii_lowercase);
-        match next.as_deref() {
+        let d = digit_word(w.as_str())?;
+        let next = self.word(i + 1).and_then(Lower::new);
+        match next.as_ref().map(Lower::as_str) {
             Some("belas") => Some((Some(10 + d), i + 2)),
             Some("puluh") => {
                 let ones = self
                     .word(i + 2)
-                    .and_then(|w| digit_word(&w.to_ascii_lowercase()));
+                    .and_then(Lower::new)
+                    .and_then(|w| digit_word(w.as_str()));
                 match ones {
                     Some(o) => Some((Some(d * 10 + o), i + 3)),
                     None => Some((Some(d * 10), i + 2)),
@@ -1645,13 +1844,27 @@ impl<'t> Parser<'t, '_> {
 
 /// `D/M/YYYY`, `D-M-YYYY`, `YYYY-MM-DD`; in brackets also `D/M/YY` and `D/M` (year `None`).
 fn parse_numeric_date(s: &str, bracketed: bool) -> Option<(Option<i16>, i8, i8)> {
-    let parts: Vec<&str> = s.split(['/', '-']).collect();
     let seps_ok = s.contains('/') != s.contains('-');
-    if !seps_ok || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
+    if !seps_ok {
         return None;
     }
-    let nums: Vec<i32> = parts.iter().map(|p| plain_int(p)).collect::<Option<_>>()?;
-    let (y, m, d) = match (parts.as_slice(), nums.as_slice()) {
+    // At most three parts make a date; this runs at every number, so no `Vec`.
+    let mut buf = [""; 3];
+    let mut n = 0;
+    for p in s.split(['/', '-']) {
+        if n == 3 || p.is_empty() || p.len() > 4 {
+            return None;
+        }
+        buf[n] = p;
+        n += 1;
+    }
+    let parts = &buf[..n];
+    let mut vals = [0i32; 3];
+    for (v, p) in vals.iter_mut().zip(parts) {
+        *v = plain_int(p)?;
+    }
+    let nums = &vals[..n];
+    let (y, m, d) = match (parts, nums) {
         ([a, _, _], [y, m, d]) if a.len() == 4 && s.contains('-') => (Some(*y), *m, *d),
         ([_, _, c], [d, m, y]) if c.len() == 4 => (Some(*y), *m, *d),
         ([_, _, c], [d, m, y]) if c.len() == 2 && bracketed && s.contains('/') => {

@@ -79,14 +79,11 @@ pub(super) fn words<'a>(
     p: &Patterns,
 ) -> Vec<Word<'a>> {
     let first = tokens.partition_point(|t| t.span.start < sent.start);
+    // Token ends rise with their starts, so the sentence's tokens are `first..last`.
+    let last = first + tokens[first..].partition_point(|t| t.span.end <= sent.end);
     let mut e = entities.partition_point(|x| x.span.end <= sent.start);
-    let mut out = Vec::new();
-    for (k, t) in tokens
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take_while(|(_, t)| t.span.end <= sent.end)
-    {
+    let mut out = Vec::with_capacity(last - first);
+    for (k, t) in tokens.iter().enumerate().take(last).skip(first) {
         while e < entities.len() && entities[e].span.end <= t.span.start {
             e += 1;
         }
