@@ -2,7 +2,9 @@
 //!
 //! # How the evidence is combined (conflict resolution)
 //! 1. **Gazetteer matches** come first (see [`gazetteer`](crate::gazetteer)): exact, token-aligned,
-//!    leftmost-longest.
+//!    leftmost-longest. Two kinds yield to the words around them: a one-word place named like a
+//!    head word (the district `Taman` in `Taman Makam Pahlawan`), and a party's board before the
+//!    party (`DPP Partai Golkar` is reported as the party, as `Fraksi PKB` is).
 //! 2. **Capitalised runs** — consecutive capitalised words in a sentence — are cut at the
 //!    gazetteer matches; each free piece is explained, in this order, by
 //!    - typo tolerance: one edit in one word of a known multi-word name (`Kora Utara` → Korea
@@ -10,19 +12,33 @@
 //!    - an organisation head (`Kementerian`, `Badan`, `Kantor Berita` …) or a place head (`Desa`,
 //!      `Gunung`, `Kosmodrom` …) that opens it: the head is part of the name, and an organisation's
 //!      name runs on over the places inside it (`Kantor Berita Pusat Korea Utara` is one ORG: a
-//!      longer rule match wins over the gazetteer matches it covers);
+//!      longer rule match wins over the gazetteer matches it covers), but stops at a title, at a
+//!      second head right after the first (`Komite Badan …`) and at a known organisation after
+//!      its own words (`Fakultas Kehutanan UGM` is two); in a title's complement the office
+//!      holder may follow the organisation (`Gubernur Bank Sentral Malaysia Zeti Akhtar Aziz`);
 //!    - a title before it (`Presiden`, `Menteri Keuangan`, `pemimpin`): a person, the title outside
-//!      the span and kept as `role`;
+//!      the span and kept as `role`; ordinary words after a title are its portfolio, not a place;
 //!    - a reporting verb before it (`kata`, `ujar`), a role after it (`X, juru bicara …`), a photo
-//!      credit (`(X/AFP …)`), a byline next to `Penulis`, or a given name opening it: a person;
-//!    - a place preposition before it (`di`, `ke`, `dari`): a place.
+//!      credit (`(X/AFP …)`), a byline next to `Penulis`, a given name opening it, an age after it,
+//!      a list holding a person, a role closed by a comma before it (`Perdana Menteri Ethiopia,
+//!      Meles Zenawi`), or a verb after a word no dictionary knows (`Khalilzad terbang …`): a
+//!      person;
+//!    - one word after a place preposition (`ke Jordan`) is a place even when it is a given name;
+//!      an unknown acronym or a camel-case brand is an organisation; more words after a place
+//!      preposition, or a lone name between commas after a place (`…, Kalibata, …`), a place.
 //!
-//!    Capitalised ordinary words (sentence starts, headlines: `Bertemu`, `Menurut`) are never
-//!    names on their own; a piece that no cue explains is left out.
-//! 3. **One identity per entity**: every later mention of a name found by a rule carries the
+//!    Capitalised ordinary words (sentence starts, headlines: `Bertemu`, `Menurut`), currency
+//!    (`Rp`), numerals and syllabic abbreviations (`Pilpres`) are never names on their own; a
+//!    piece that no cue explains is left out.
+//! 3. **Extensions**: a compass direction (`Israel utara`) or a Roman numeral (`Gedung Nusantara
+//!    II`) after a name is part of it; words whose initials spell a bracketed acronym name what it
+//!    names (`Post Office Travel Money (POTM)`), unless they are ordinary words (`Sekolah Pasar
+//!    Modal (SPM)`: a term, and the acronym is no organisation either).
+//! 4. **One identity per entity**: every later mention of a name found by a rule carries the
 //!    same id; a person's first or last name alone (`Putin`, `Kim`) and an acronym introduced in
 //!    brackets (`Susilo Bambang Yudhoyono (SBY)`) are aliases of it (source `alias`), unless two
-//!    entities of the document share that word.
+//!    entities of the document share that word; a name and the bracketed acronym after it are one
+//!    entity, the gazetteer's when either is known (`Badan Kesehatan Dunia (WHO)`).
 
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{GazMatch, Gazetteer};

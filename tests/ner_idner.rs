@@ -23,10 +23,10 @@ fn idner_dev_entity_scores() {
         eprintln!("idner dev contract {label:4} {s}");
     }
     let floors = [
-        ("ALL", 0.68, 0.74),
-        ("PER", 0.81, 0.80),
-        ("ORG", 0.67, 0.70),
-        ("LOC", 0.55, 0.71),
+        ("ALL", 0.755, 0.845),
+        ("PER", 0.88, 0.88),
+        ("ORG", 0.77, 0.84),
+        ("LOC", 0.605, 0.795),
     ];
     for (label, strict_floor, contract_floor) in floors {
         assert!(
