@@ -979,7 +979,16 @@ fn piece(
                 _ => {}
             }
         }
-        let t = ctx.cues.titles.longest_at(ctx.text, ctx.tokens, k, pe);
+        // `Wakil` before any title is its deputy (`Wakil Sekretaris Jenderal`).
+        let t = match ctx.cues.titles.longest_at(ctx.text, ctx.tokens, k, pe) {
+            0 if ctx.tok(k) == "Wakil" && k + 1 < pe => {
+                match ctx.cues.titles.longest_at(ctx.text, ctx.tokens, k + 1, pe) {
+                    0 => 0,
+                    n => n + 1,
+                }
+            }
+            n => n,
+        };
         if t > 0 {
             *title = Some(title.map_or(ctx.span(k, k + t), |s| s.cover(ctx.span(k, k + t))));
             k += t;
