@@ -1190,7 +1190,20 @@ fn piece(
                     from = k;
                 }
             }
-            out.push(rule(ctx, from, pe, label, None));
+            // A place named after a preposition runs on over the known place it is in (`di
+            // Aquamarine Fukushima`, `di Pengadilan Daerah Victoria`).
+            let mut to = pe;
+            if label == Label::Loc
+                && (lone_place || placelike)
+                && let Some((_, ge, gm)) = gaz_starting(gaz, pe)
+                && ge <= run_end
+                && ctx.gaz.entry(gm.entry).label == Label::Loc
+                && ctx.adjacent_words(pe - 1, pe)
+            {
+                to = ge;
+            }
+            out.push(rule(ctx, from, to, label, None));
+            return to;
         }
         return pe;
     }
