@@ -313,6 +313,9 @@ struct Ctx<'a> {
     cap: Vec<bool>,
     /// [`Ctx::common`] of every token, memoised: 0 not yet known, 1 false, 2 true.
     common: Vec<std::cell::Cell<u8>>,
+    /// [`is_headline`] of the last sentence asked about (its first token): every piece of a
+    /// sentence asks, and counting a long sentence each time would be quadratic.
+    headline: std::cell::Cell<Option<(usize, bool)>>,
 }
 
 impl Ctx<'_> {
@@ -435,6 +438,7 @@ pub(crate) fn recognize(
         cues,
         cap,
         common: vec![std::cell::Cell::new(0); tokens.len()],
+        headline: std::cell::Cell::new(None),
     };
     let mut found: Vec<Found> = Vec::with_capacity(matches.len() * 2);
     let mut m = 0;
@@ -507,6 +511,12 @@ fn spelled_out(ctx: &Ctx, sentences: &[Span], found: &mut Vec<Found>) {
         let i = covered.partition_point(|c| c.end <= span.start);
         covered.get(i).is_some_and(|c| c.overlaps(span))
     };
+    // Looked up by span, and removed in one pass: a text full of acronyms stays linear.
+    let mut labels: HashMap<Span, Label> = HashMap::default();
+    for f in found.iter() {
+        labels.entry(f.span).or_insert(f.label);
+    }
+    let mut terms: HashSet<Span> = HashSet::default();
     let mut extra = Vec::new();
     for i in 1..ctx.tokens.len().saturating_sub(2) {
         if ctx.tok(i) != "("
@@ -530,11 +540,14 @@ fn spelled_out(ctx: &Ctx, sentences: &[Span], found: &mut Vec<Found>) {
         // Walk back over the words, matching initials from the last letter.
         let mut need = letters.len();
         let mut k = i;
+        let mut connectors = 0;
         while need > 0 && k > 0 && ctx.tokens[k - 1].span.start >= sentence_start {
             let w = ctx.tok(k - 1);
             if matches!(w, "for" | "of" | "and" | "the" | "on" | "dan" | "&")
                 && need < letters.len()
+                && connectors < letters.len()
             {
+                connectors += 1;
                 k -= 1;
                 continue;
             }
@@ -556,16 +569,14 @@ fn spelled_out(ctx: &Ctx, sentences: &[Span], found: &mut Vec<Found>) {
             && ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, k, i) == 0
             && ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, k, i) == 0;
         if term {
-            found.retain(|f| !(f.span == acronym && f.source == Source::Rule && f.entry.is_none()));
+            terms.insert(acronym);
             continue;
         }
+        // Later spans start after this one's acronym: only the found names can overlap.
         if overlaps(&covered, span) {
             continue;
         }
-        let label = found
-            .iter()
-            .find(|f| f.span == acronym)
-            .map_or(Label::Org, |f| f.label);
+        let label = labels.get(&acronym).copied().unwrap_or(Label::Org);
         extra.push(Found {
             span,
             label,
@@ -575,8 +586,11 @@ fn spelled_out(ctx: &Ctx, sentences: &[Span], found: &mut Vec<Found>) {
             role: None,
             alias_of: None,
         });
-        covered.push(span);
-        covered.sort_by_key(|s| s.start);
+    }
+    if !terms.is_empty() {
+        found.retain(|f| {
+            !(terms.contains(&f.span) && f.source == Source::Rule && f.entry.is_none())
+        });
     }
     found.extend(extra);
 }
@@ -1174,7 +1188,10 @@ fn piece(
             // A name that ends in an organisation's word takes the places written before it in
             // the same run (`New York Mercantile Exchange`).
             if suffixed {
-                while let Some(&(gs, _, gm)) = gaz.iter().find(|g| g.1 == from)
+                // (The matches are sorted and disjoint, so by their ends too.)
+                while let Some(&(gs, _, gm)) = gaz
+                    .get(gaz.partition_point(|g| g.1 < from))
+                    .filter(|g| g.1 == from)
                     && gs >= sa
                     && ctx.gaz.entry(gm.entry).label == Label::Loc
                     && ctx.adjacent_words(from - 1, from)
@@ -1294,6 +1311,17 @@ fn is_pronoun(w: &str) -> bool {
 
 /// A headline or title-case line: most of its words are capitalised.
 fn is_headline(ctx: &Ctx, sa: usize, sb: usize) -> bool {
+    if let Some((at, headline)) = ctx.headline.get()
+        && at == sa
+    {
+        return headline;
+    }
+    let headline = count_headline(ctx, sa, sb);
+    ctx.headline.set(Some((sa, headline)));
+    headline
+}
+
+fn count_headline(ctx: &Ctx, sa: usize, sb: usize) -> bool {
     let words = (sa..sb)
         .filter(|&k| ctx.tokens[k].kind.is_wordlike())
         .count();

@@ -104,6 +104,8 @@ adversarial! {
     dates_one_sentence;
     bare_clocks_one_sentence: 1 << 20;
     relative_times;
+    acronyms_one_sentence;
+    titles_and_heads_one_sentence;
     seed_article_repeated;
 }
 

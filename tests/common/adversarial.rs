@@ -96,6 +96,18 @@ pub const CASES: &[(&str, Generator)] = &[
     ("relative_times", |b| {
         repeat_to("kemarin, pekan lalu, bulan Maret, ", b)
     }),
+    ("acronyms_one_sentence", |b| {
+        repeat_to(
+            "Sekolah Pasar Modal (SPM), Post Office Travel Money (POTM), dan dan dan (DDD), ",
+            b,
+        )
+    }),
+    ("titles_and_heads_one_sentence", |b| {
+        repeat_to(
+            "Ketua Badan Komite Kantor Gedung Wakil Dewan Pimpinan DPP Partai Fraksi Komisi III, ",
+            b,
+        )
+    }),
     ("seed_article_repeated", |b| {
         format!("\u{FEFF}{}", repeat_to(SEED, b))
     }),
