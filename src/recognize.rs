@@ -367,13 +367,15 @@ impl Ctx<'_> {
         if w.chars().next().is_some_and(char::is_uppercase) {
             return true;
         }
-        // Arabic and Dutch particles glued to a name: `al-Qassam`, `bin-Laden`.
-        w.split_once('-').is_some_and(|(particle, rest)| {
-            matches!(
-                particle,
-                "al" | "el" | "ad" | "as" | "ar" | "ash" | "at" | "az" | "bin" | "ibn"
-            ) && rest.chars().next().is_some_and(char::is_uppercase)
-        })
+        // Arabic and Dutch particles glued to a name: `al-Qassam`, `bin-Laden` (checked by their
+        // first letter first: this runs for every lowercase word).
+        matches!(w.as_bytes().first(), Some(b'a' | b'e' | b'b' | b'i'))
+            && w.split_once('-').is_some_and(|(particle, rest)| {
+                matches!(
+                    particle,
+                    "al" | "el" | "ad" | "as" | "ar" | "ash" | "at" | "az" | "bin" | "ibn"
+                ) && rest.chars().next().is_some_and(char::is_uppercase)
+            })
     }
 
     fn common(&self, k: usize) -> bool {
