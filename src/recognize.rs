@@ -818,6 +818,40 @@ fn run(
                 k = ge + 1;
                 continue;
             }
+            // A ministry's second field joined by `dan` belongs to its name (`Kementerian
+            // Koperasi dan UKM`) when one capitalised word ends it.
+            if label == Label::Org
+                && ge == end
+                && ge + 2 < sb
+                && ctx.tok(ge) == "dan"
+                && ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, k, ge) > 0
+                && ctx.tokens[ge + 1].kind.is_wordlike()
+                && ctx.tok(ge + 1).starts_with(char::is_uppercase)
+                && gaz_at(ge + 1).is_none()
+                && ctx
+                    .cues
+                    .org_heads
+                    .longest_at(ctx.text, ctx.tokens, ge + 1, sb)
+                    == 0
+                && ctx
+                    .cues
+                    .loc_heads
+                    .longest_at(ctx.text, ctx.tokens, ge + 1, sb)
+                    == 0
+                && !ctx.tok(ge + 2).starts_with(char::is_uppercase)
+            {
+                out.push(Found {
+                    span: ctx.span(k, ge + 2),
+                    label: Label::Org,
+                    entry: Some(gm.entry),
+                    source: Source::Rule,
+                    fuzzy: false,
+                    role: None,
+                    alias_of: None,
+                });
+                k = ge + 2;
+                continue;
+            }
             // A place or organisation right after a title is its complement
             // (`Presiden Rusia Vladimir Putin`); a person ends the title's reach.
             if label == Label::Per {
@@ -1211,7 +1245,10 @@ fn piece(
             }
             // A place named after a preposition runs on over the known place it is in (`di
             // Aquamarine Fukushima`, `di Pengadilan Daerah Victoria`).
+            // A company suffix after it makes the whole an organisation (`dari Conocophilips
+            // Indonesia Inc`).
             let mut to = pe;
+            let mut label = label;
             if label == Label::Loc
                 && (lone_place || placelike)
                 && let Some((_, ge, gm)) = gaz_starting(gaz, pe)
@@ -1220,6 +1257,17 @@ fn piece(
                 && ctx.adjacent_words(pe - 1, pe)
             {
                 to = ge;
+                if ge < sb
+                    && gaz_starting(gaz, ge).is_none()
+                    && ctx
+                        .cues
+                        .org_suffixes
+                        .longest_at(ctx.text, ctx.tokens, ge, sb)
+                        == 1
+                {
+                    to = ge + 1;
+                    label = Label::Org;
+                }
             }
             out.push(rule(ctx, from, to, label, None));
             return to;
