@@ -1488,7 +1488,10 @@ fn holder_after(
 
 /// A head that is a name by itself (an acronym such as `DPRD`, `Polda`).
 fn head_is_name(ctx: &Ctx, k: usize, len: usize) -> bool {
-    len == 1 && ctx.tok(k).chars().filter(|c| c.is_uppercase()).count() >= 2
+    // A company form alone (`PT`, `CV`) names nothing.
+    len == 1
+        && !matches!(ctx.tok(k), "PT" | "PT." | "CV")
+        && ctx.tok(k).chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
 /// Whether the free words `k..pe` are a person by a cue other than a title.
