@@ -1438,7 +1438,9 @@ fn org_end(
         }
         end = k;
     }
-    if end == run_end && end + 1 < sb && ctx.tok(end) == "dan" && ctx.is_cap(end + 1) {
+    // (Not right after the head: `PT dan CV` are two kinds of company.)
+    if end == run_end && end > first && end + 1 < sb && ctx.tok(end) == "dan" && ctx.is_cap(end + 1)
+    {
         let mut e = end + 1;
         while e < sb && ctx.is_cap(e) {
             e += 1;
