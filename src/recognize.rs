@@ -400,9 +400,11 @@ impl Ctx<'_> {
                 .all(|c| c.is_uppercase() || c == '-' || c.is_ascii_digit())
     }
 
-    /// Tokens `a` and `b` separated by exactly one space.
+    /// Tokens `a` and `b` separated by exactly one space (not a line break: a headline's last
+    /// word and the next line's first are no one name).
     fn adjacent_words(&self, a: usize, b: usize) -> bool {
-        self.tokens[a].span.end + 1 == self.tokens[b].span.start
+        let end = self.tokens[a].span.end;
+        end + 1 == self.tokens[b].span.start && self.text.as_bytes()[end] == b' '
     }
 
     /// Tokens glued without a space (`Smirnov/AFP`): the slash is not a separator here.
@@ -479,7 +481,7 @@ pub(crate) fn recognize(
 fn with_directions(ctx: &Ctx, found: &mut [Found]) {
     for f in found.iter_mut().filter(|f| f.label == Label::Loc) {
         let k = ctx.tokens.partition_point(|t| t.span.start < f.span.end);
-        if k >= ctx.tokens.len() || ctx.tokens[k].span.start != f.span.end + 1 {
+        if k == 0 || k >= ctx.tokens.len() || !ctx.adjacent_words(k - 1, k) {
             continue;
         }
         let lower = ctx.tok(k).to_lowercase();
@@ -493,7 +495,7 @@ fn with_directions(ctx: &Ctx, found: &mut [Found]) {
         let next = ctx.tok(k + 1).to_lowercase();
         let end = match next.as_str() {
             "tengah" | "jauh" => continue,
-            "laut" | "daya" if ctx.tokens[k + 1].span.start == ctx.tokens[k].span.end + 1 => k + 2,
+            "laut" | "daya" if ctx.adjacent_words(k, k + 1) => k + 2,
             _ => k + 1,
         };
         f.span = Span::new(f.span.start, ctx.tokens[end - 1].span.end);
@@ -602,11 +604,12 @@ fn spelled_out(ctx: &Ctx, sentences: &[Span], found: &mut Vec<Found>) {
 fn with_numerals(ctx: &Ctx, found: &mut [Found]) {
     for f in found.iter_mut() {
         let k = ctx.tokens.partition_point(|t| t.span.start < f.span.end);
-        if k >= ctx.tokens.len() || ctx.tokens[k].span.start != f.span.end + 1 {
+        if k == 0 || k >= ctx.tokens.len() || !ctx.adjacent_words(k - 1, k) {
             continue;
         }
+        // Only I, V and X: `Washington DC` and `Mahfud MD` are no numbers.
         let w = ctx.tok(k);
-        if w.len() < 2 || !is_numeral_or_letter(w) || w.len() > 5 {
+        if !(2..=5).contains(&w.len()) || !w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
             continue;
         }
         f.span = Span::new(f.span.start, ctx.tokens[k].span.end);
