@@ -645,9 +645,7 @@ fn sentence(
         // A party's board before the party (`DPP Partai Golkar`, `DPD Nasdem Sumenep`) is
         // reported as the party, as parliamentary factions are.
         let board = e < b
-            && (e == s + 1 && matches!(ctx.tok(s), "DPP" | "DPD" | "DPW" | "DPC")
-                || (ctx.tok(s) == "Dewan"
-                    && matches!(ctx.tok(s + 1), "Pimpinan" | "Perwakilan" | "Pengurus")))
+            && opens_board(ctx, s)
             && (ctx.tok(e) == "Partai"
                 || gaz_starting_raw(matches, ctx.tokens[e].span.start)
                     .is_some_and(|m| ctx.gaz.entry(m.entry).label == Label::Org));
@@ -709,10 +707,18 @@ fn sentence(
     }
 }
 
-/// A party's board written before the party (`DPP Partai Golkar`, `DPD Nasdem`): reported as
-/// the party.
-fn is_party_board(ctx: &Ctx, k: usize, gaz: &[(usize, usize, GazMatch)]) -> bool {
+/// Whether a party's board opens at token `k` (`DPP`, `Dewan Pimpinan Pusat`, `Dewan
+/// Perwakilan Daerah`): before the party it is reported as the party.
+fn opens_board(ctx: &Ctx, k: usize) -> bool {
     matches!(ctx.tok(k), "DPP" | "DPD" | "DPW" | "DPC")
+        || (ctx.tok(k) == "Dewan"
+            && matches!(ctx.tok(k + 1), "Pimpinan" | "Perwakilan" | "Pengurus"))
+}
+
+/// A one-word party board right before the party (`DPP Partai Golkar`, `DPD Nasdem`).
+fn is_party_board(ctx: &Ctx, k: usize, gaz: &[(usize, usize, GazMatch)]) -> bool {
+    ctx.tok(k).len() == 3
+        && opens_board(ctx, k)
         && (ctx.tok(k + 1) == "Partai"
             || gaz_starting(gaz, k + 1)
                 .is_some_and(|(_, _, gm)| ctx.gaz.entry(gm.entry).label == Label::Org))
@@ -956,8 +962,7 @@ fn piece(
                 e = k + head;
             }
             // A party's board (`Dewan Pimpinan Pusat Partai Demokrat`) is reported as the party.
-            let board = ctx.tok(k) == "Dewan"
-                && matches!(ctx.tok(k + 1), "Pimpinan" | "Perwakilan" | "Pengurus")
+            let board = opens_board(ctx, k)
                 && gaz_starting(gaz, e)
                     .is_some_and(|(_, _, gm)| ctx.gaz.entry(gm.entry).label == Label::Org);
             // So is a parliament's numbered commission (`anggota Komisi III DPR` → `DPR`).
@@ -1178,13 +1183,13 @@ fn piece(
                 .loc_prepositions
                 .ends_before(ctx.text, ctx.tokens, k, sa)
                 > 0;
-        // One word after a place preposition is a place, whatever a first-name list or a verb
-        // after it suggests (`terbang ke Jordan`, `pejuang dari Misrata, menyatakan`); only a
-        // reporting verb says otherwise.
         // An acronym nothing else explains names an organisation (`KGB`, `QVC`, `dari POTM`),
         // unless it names an ordinary thing (`BBM`, `KTP`); so does a word written in camel case
         // (`StatesWest`, `detikFinance`).
         let org_like = pe - k == 1 && (is_unknown_acronym(ctx.tok(k)) || is_camel_case(ctx.tok(k)));
+        // One word after a place preposition is a place, whatever a first-name list or a verb
+        // after it suggests (`terbang ke Jordan`, `pejuang dari Misrata, menyatakan`); only a
+        // reporting verb says otherwise.
         let lone_place = after_preposition && pe - k == 1 && !reported && !listed && !org_like;
         // The homeland is no place's name (`di Tanah Air`).
         let placelike =
