@@ -1307,17 +1307,17 @@ fn is_camel_case(w: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let rest: Vec<char> = chars.collect();
-    let inner = rest
-        .windows(2)
-        .any(|p| p[0].is_lowercase() && p[1].is_uppercase());
+    let inner = chars
+        .clone()
+        .zip(chars.skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
     let particle = [
         "Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'",
     ]
     .iter()
     .any(|p| w.starts_with(p) && w[p.len()..].starts_with(char::is_uppercase));
     w.chars().all(char::is_alphanumeric)
-        && (first.is_alphabetic())
+        && first.is_alphabetic()
         && inner
         && !particle
         && w.chars().filter(|c| c.is_uppercase()).count() <= 3
