@@ -1,5 +1,6 @@
 //! Words of one sentence and the noun-phrase chunks that can fill an event's roles.
 
+use super::coref::AsciiCi;
 use super::patterns::{Patterns, cue};
 use crate::{Entity, Label, Span, Token, TokenKind};
 use rustc_hash::FxHashSet as HashSet;
@@ -66,6 +67,40 @@ impl Lowered {
 
     fn get(&self, k: usize) -> &str {
         &self.buf[self.at[k]..self.at[k + 1]]
+    }
+}
+
+/// The words of the names of the people a document names, for matching lowercase words.
+pub(super) struct People<'a> {
+    /// ASCII words as written: their lowercase is their ASCII lowercase, so no copy is needed.
+    ascii: HashSet<AsciiCi<'a>>,
+    /// The other words, lowercase.
+    other: HashSet<String>,
+}
+
+impl<'a> People<'a> {
+    pub fn new(entities: &'a [Entity]) -> People<'a> {
+        let mut p = People {
+            ascii: HashSet::default(),
+            other: HashSet::default(),
+        };
+        for e in entities.iter().filter(|e| e.label == Label::Per) {
+            for part in e.name.split([' ', '-']) {
+                if part.is_ascii() {
+                    p.ascii.insert(AsciiCi(part));
+                } else {
+                    p.other.insert(part.to_lowercase());
+                }
+            }
+        }
+        p
+    }
+
+    /// Whether `lower`, a lowercase word, is a word of a name.
+    fn contains(&self, lower: &str) -> bool {
+        // A lowercase ASCII word equals the lowercase of an ASCII part exactly when the two
+        // are equal ignoring ASCII case; a non-ASCII word never matches an ASCII part.
+        self.ascii.contains(&AsciiCi(lower)) || self.other.contains(lower)
     }
 }
 
@@ -144,7 +179,7 @@ pub(super) fn chunks(
     words: &[Word],
     entities: &[Entity],
     is_trigger: &[bool],
-    people: &HashSet<String>,
+    people: &People,
 ) -> Vec<Chunk> {
     let name_like = |w: &Word| name_like(w, people);
     let mut out = Vec::new();
@@ -206,7 +241,7 @@ pub(super) fn chunks(
 
 /// A capitalised word that can be (part of) a name: not an ordinary word, unless it is a part
 /// of the name of someone the document names (`Kim`).
-fn name_like(w: &Word, people: &HashSet<String>) -> bool {
+fn name_like(w: &Word, people: &People) -> bool {
     w.cap
         && w.kind == TokenKind::Word
         && (!crate::lexicon::is_root_ci(w.lower) || people.contains(w.lower))
