@@ -41,32 +41,41 @@ impl Word<'_> {
 
 /// Every token of a text in lowercase, computed once per document.
 pub(super) struct Lowered {
+    /// The text with ASCII letters lowercased, then the lowercase of each non-ASCII token.
     buf: String,
-    /// Token `k` is `buf[at[k]..at[k + 1]]`.
-    at: Vec<usize>,
+    /// Token `k` is `buf[at[k].0..at[k].1]`.
+    at: Vec<(usize, usize)>,
 }
 
 impl Lowered {
     pub fn new(text: &str, tokens: &[Token]) -> Lowered {
-        let mut buf = String::with_capacity(text.len());
-        let mut at = Vec::with_capacity(tokens.len() + 1);
-        at.push(0);
-        for t in tokens {
-            let s = text.get(t.span.range()).unwrap_or("");
-            if s.is_ascii() {
-                let from = buf.len();
-                buf.push_str(s);
-                buf[from..].make_ascii_lowercase();
-            } else {
-                buf.push_str(&s.to_lowercase());
-            }
-            at.push(buf.len());
-        }
+        // An ASCII token's lowercase is its ASCII lowercase, found at its own place in the
+        // ASCII-lowercased text: one pass over the text instead of a copy per token.
+        let mut buf = text.to_ascii_lowercase();
+        let all_ascii = text.is_ascii();
+        let at = tokens
+            .iter()
+            .map(|t| {
+                let Some(s) = text.get(t.span.range()) else {
+                    return (0, 0);
+                };
+                if all_ascii || s.is_ascii() {
+                    (t.span.start, t.span.end)
+                } else {
+                    // `to_lowercase` may change the length and reads the whole token (final
+                    // sigma), so the lowercase goes after the text.
+                    let from = buf.len();
+                    buf.push_str(&s.to_lowercase());
+                    (from, buf.len())
+                }
+            })
+            .collect();
         Lowered { buf, at }
     }
 
     fn get(&self, k: usize) -> &str {
-        &self.buf[self.at[k]..self.at[k + 1]]
+        let (a, b) = self.at[k];
+        &self.buf[a..b]
     }
 }
 
