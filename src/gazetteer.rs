@@ -20,7 +20,10 @@
 use crate::error::{Error, ErrorKind};
 use crate::lexicon;
 use crate::{Label, Span, Token, TokenKind};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::OverlappingState;
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
@@ -180,7 +183,21 @@ struct Pattern {
 pub(crate) struct Gazetteer {
     pub(crate) entries: Vec<Entry>,
     patterns: Vec<Pattern>,
+    /// Each pattern's string, exactly as the text must have it.
+    strings: Vec<Box<str>>,
+    /// The automaton, over the patterns' strings folded by [`fold_case`] and searched in the
+    /// text folded the same way: a name and its ALL-CAPS form are one automaton pattern, which
+    /// halves its size and build time; a match is then told which of them (if any) it is by
+    /// comparing bytes. Folding keeps the capital that starts a word, so lowercase words do
+    /// not wander deep into names (`antara` vs `Antara`) and the search stays as fast as an
+    /// exact one. (Full ASCII case folding, by the automaton or by lowercasing, costs more in
+    /// build or in search than it saves.)
     ac: AhoCorasick,
+    /// Longest automaton pattern, in bytes.
+    max_len: usize,
+    /// Automaton pattern `k` stands for `patterns[variants[variant_at[k]..variant_at[k + 1]]]`.
+    variant_at: Vec<u32>,
+    variants: Vec<u32>,
     /// Names and aliases as written, for users and the reference benchmark.
     forms: Vec<Box<str>>,
     /// The entry of each of `forms`.
@@ -318,7 +335,7 @@ impl GazetteerSource {
         let mut entries = Vec::with_capacity(self.entries.len());
         // Sized up front: growing these tables rehashes and copies tens of thousands of names.
         let n_forms: usize = self.entries.iter().map(|(e, _)| 1 + e.aliases.len()).sum();
-        let mut strings: Vec<String> = Vec::with_capacity(2 * n_forms);
+        let mut strings: Vec<Box<str>> = Vec::with_capacity(2 * n_forms);
         let mut patterns: Vec<Pattern> = Vec::with_capacity(2 * n_forms);
         let mut index: HashMap<String, usize> =
             HashMap::with_capacity_and_hasher(2 * n_forms, Default::default());
@@ -339,15 +356,19 @@ impl GazetteerSource {
                 forms.push(form.into());
                 form_entries.push(id);
                 let mut add = |s: &str, caps: bool| {
-                    let p = *index.entry(s.to_string()).or_insert_with(|| {
-                        strings.push(s.to_string());
-                        patterns.push(Pattern {
-                            entries: Vec::new(),
-                            caps,
-                            common_word: is_common_word(s),
-                        });
-                        patterns.len() - 1
-                    });
+                    let p = match index.get(s) {
+                        Some(&p) => p,
+                        None => {
+                            index.insert(s.to_string(), patterns.len());
+                            strings.push(s.into());
+                            patterns.push(Pattern {
+                                entries: Vec::new(),
+                                caps,
+                                common_word: is_common_word(s),
+                            });
+                            patterns.len() - 1
+                        }
+                    };
                     let pat = &mut patterns[p];
                     // A string written by some entry as is is not only a caps variant.
                     pat.caps &= caps;
@@ -368,15 +389,51 @@ impl GazetteerSource {
             // Stable: among equal kinds the entry loaded first wins.
             p.entries.sort_by_key(|&e| entries[e as usize].kind);
         }
+        // Patterns equal up to ASCII case share one automaton pattern. Non-ASCII letters are
+        // matched exactly, so `É` and `é` stay apart, as do strings whose uppercase changes
+        // their length.
+        let mut keys: HashMap<String, usize> =
+            HashMap::with_capacity_and_hasher(strings.len(), Default::default());
+        let mut members: Vec<Vec<u32>> = Vec::with_capacity(strings.len());
+        for (p, s) in strings.iter().enumerate() {
+            let n = members.len();
+            let folded =
+                String::from_utf8(fold_case(s.as_bytes())).expect("ASCII case folding keeps UTF-8");
+            let k = *keys.entry(folded).or_insert(n);
+            if k == n {
+                members.push(Vec::new());
+            }
+            members[k].push(p as u32);
+        }
+        let mut ac_strings: Vec<String> = vec![String::new(); members.len()];
+        for (key, k) in keys {
+            ac_strings[k] = key;
+        }
+        let mut variant_at: Vec<u32> = Vec::with_capacity(members.len() + 1);
+        let mut variants: Vec<u32> = Vec::with_capacity(strings.len());
+        variant_at.push(0);
+        for m in &members {
+            variants.extend_from_slice(m);
+            variant_at.push(variants.len() as u32);
+        }
+        let max_len = ac_strings.iter().map(String::len).max().unwrap_or(0);
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&strings)
+            // Anchored searches at the rare word-internal token starts (see `find`); free for
+            // an NFA.
+            .start_kind(StartKind::Both)
+            .build(&ac_strings)
             .expect("gazetteer automaton within size limits");
+        drop(ac_strings);
         Gazetteer {
             entries,
             patterns,
+            strings,
             ac,
+            max_len,
+            variant_at,
+            variants,
             forms,
             form_entries,
             fuzzy: once_cell::sync::OnceCell::new(),
@@ -608,23 +665,59 @@ impl Gazetteer {
     pub(crate) fn find(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<GazMatch> {
         let bounds = Boundaries::new(tokens);
         let mut cands: Vec<(Span, u32)> = Vec::new();
-        for m in self.ac.find_overlapping_iter(text) {
-            let span = Span {
-                start: m.start(),
-                end: m.end(),
+        let mut consider = |span: Span, k: usize| {
+            // The byte comparison first: it is the cheaper filter.
+            let here = &text.as_bytes()[span.range()];
+            let Some(&p) = self.variants
+                [self.variant_at[k] as usize..self.variant_at[k + 1] as usize]
+                .iter()
+                .find(|&&p| self.strings[p as usize].as_bytes() == here)
+            else {
+                return;
             };
             if !bounds.is_start(text, span.start) || !bounds.is_end(text, span.end) {
-                continue;
+                return;
             }
-            let pat = &self.patterns[m.pattern().as_usize()];
+            let pat = &self.patterns[p as usize];
             if pat.caps && !is_caps_context(text, span) {
-                continue;
+                return;
             }
             let initial = sentences
                 .get(sentences.partition_point(|s| s.end <= span.start))
                 .is_some_and(|s| s.start == span.start);
             if let Some(entry) = self.choose(text, tokens, &bounds, span, pat, initial) {
                 cands.push((span, entry));
+            }
+        };
+        // Same offsets as `text`: folding ASCII case keeps every byte's length.
+        let folded = fold_case(text.as_bytes());
+        for m in self.ac.find_overlapping_iter(&folded) {
+            let span = Span::new(m.start(), m.end());
+            consider(span, m.pattern().as_usize());
+        }
+        // A name's first letter is never folded, but the text's is when a token starts right
+        // after a letter (`x` in `abcXyz` split by the tokenizer): look again at those starts,
+        // with that letter as written. Only a token start can begin a name there (`is_start`).
+        let bytes = text.as_bytes();
+        let mut again = Vec::new();
+        for t in tokens {
+            let i = t.span.start;
+            if i == 0 || !bytes[i].is_ascii_uppercase() || !bytes[i - 1].is_ascii_alphabetic() {
+                continue;
+            }
+            again.clear();
+            again.extend_from_slice(&folded[i..(i + self.max_len).min(bytes.len())]);
+            again[0] = bytes[i];
+            // The overlapping iterator refuses anchored searches; the stepwise search does not.
+            let input = Input::new(&again).anchored(Anchored::Yes);
+            let mut state = OverlappingState::start();
+            loop {
+                self.ac.find_overlapping(input.clone(), &mut state);
+                let Some(m) = state.get_match() else { break };
+                // States also report the names that end there but start later.
+                if m.start() == 0 {
+                    consider(Span::new(i, i + m.end()), m.pattern().as_usize());
+                }
             }
         }
         // Leftmost, then longest.
@@ -684,6 +777,41 @@ impl Gazetteer {
             }
         })
     }
+}
+
+/// `s` with every ASCII capital that follows an ASCII letter lowercased: `JOKO WIDODO` and
+/// `Joko Widodo` both become `Joko Widodo`, while `antara` and `Antara` stay apart. Eight bytes
+/// at a time: this runs over every document.
+fn fold_case(s: &[u8]) -> Vec<u8> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut out = s.to_vec();
+    // Whether the byte before the current chunk is a letter, as its high bit.
+    let mut carry = 0u64;
+    let mut chunks = out.chunks_exact_mut(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        // Per byte, with the high bit cleared so that no addition carries into the next byte;
+        // non-ASCII bytes are masked out at the end.
+        let low = w & !HIGH;
+        let ascii = !w & HIGH;
+        let upper = (low + 0x3f * ONES) & !(low + 0x25 * ONES) & ascii;
+        let lower = (low + 0x1f * ONES) & !(low + 0x05 * ONES) & ascii;
+        let letter = upper | lower;
+        let after_letter = (letter << 8) | carry;
+        carry = letter >> 56;
+        let folded = w | ((upper & after_letter) >> 2);
+        c.copy_from_slice(&folded.to_le_bytes());
+    }
+    let mut prev = carry != 0;
+    for b in chunks.into_remainder() {
+        let letter = b.is_ascii_alphabetic();
+        if prev && b.is_ascii_uppercase() {
+            *b = b.to_ascii_lowercase();
+        }
+        prev = letter;
+    }
+    out
 }
 
 /// Whether the text around a caps-variant match is itself in capitals (a headline, a dateline).
@@ -821,6 +949,80 @@ org:antara\tORG\tAntara\tKantor Berita Antara\ttype=news-agency
         hyphen_in_name: "Perserikatan Bangsa-Bangsa dan PBB" =>
             [("Perserikatan Bangsa-Bangsa", "org:pbb"), ("PBB", "org:pbb")];
         not_across_sentences: "Dia dari Korea. Utara jauh." => [("Korea", "loc:korea")];
+        folded_but_not_written: "KoREA Utara dan Rusia" => [("Rusia", "loc:rusia")];
+    }
+
+    #[test]
+    fn fold_case_matches_bytewise() {
+        let reference = |s: &[u8]| -> Vec<u8> {
+            let mut prev = false;
+            s.iter()
+                .map(|&b| {
+                    let out = if prev && b.is_ascii_uppercase() {
+                        b.to_ascii_lowercase()
+                    } else {
+                        b
+                    };
+                    prev = b.is_ascii_alphabetic();
+                    out
+                })
+                .collect()
+        };
+        let all: Vec<u8> = (0..=255u8).collect();
+        for text in [
+            "JOKO WIDODO, Joko Widodo, jOKO. É ÉBOLA Ébola @[Z`z{ 12AB xY",
+            "AAAAAAAZAAAAAAAAzZzZzZzZzZ",
+            "",
+            "A",
+        ] {
+            assert_eq!(
+                fold_case(text.as_bytes()),
+                reference(text.as_bytes()),
+                "{text:?}"
+            );
+        }
+        for shift in 0..8 {
+            let bytes: Vec<u8> = all.iter().cycle().skip(shift).take(600).copied().collect();
+            assert_eq!(fold_case(&bytes), reference(&bytes));
+        }
+    }
+
+    #[test]
+    fn non_ascii_caps_variant() {
+        let g = gaz("loc:ebola\tLOC\tÉbola Raya\t\ttype=region\n");
+        for (text, want) in [
+            ("di ÉBOLA RAYA", "ÉBOLA RAYA"),
+            ("di Ébola Raya", "Ébola Raya"),
+        ] {
+            let tokens = crate::tokenize(text);
+            let sentences = crate::sentence::sentences(text, &tokens);
+            let got: Vec<&str> = g
+                .find(text, &tokens, &sentences)
+                .iter()
+                .map(|m| &text[m.span.range()])
+                .collect();
+            assert_eq!(got, [want]);
+        }
+    }
+
+    #[test]
+    fn name_at_token_start_right_after_letter() {
+        // Tokens as a tokenizer could cut them: a name starting right after a letter, whose
+        // capital the text's case folding lowers.
+        let g = gaz(SMALL);
+        let text = "xRusia dan xRUSIA";
+        let tok = |start, end| Token {
+            span: Span::new(start, end),
+            kind: TokenKind::Word,
+        };
+        let tokens = [tok(0, 1), tok(1, 6), tok(7, 10), tok(11, 12), tok(12, 17)];
+        let sentences = [Span::new(0, text.len())];
+        let got: Vec<&str> = g
+            .find(text, &tokens, &sentences)
+            .iter()
+            .map(|m| &text[m.span.range()])
+            .collect();
+        assert_eq!(got, ["Rusia", "RUSIA"]);
     }
 
     #[test]
