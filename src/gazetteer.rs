@@ -25,6 +25,7 @@ use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::path::Path;
 
 /// One entry of a gazetteer: an entity with its canonical name and aliases.
@@ -172,7 +173,9 @@ pub(crate) struct Entry {
 /// One string in the automaton and the entries it names, best first.
 #[derive(Debug)]
 struct Pattern {
-    entries: Vec<u32>,
+    /// Its entries are `Gazetteer::pattern_entries[entries.0..entries.1]`: one table for all
+    /// patterns instead of a vector each keeps the build's allocations few.
+    entries: (u32, u32),
     /// The ALL-CAPS form of a name written otherwise.
     caps: bool,
     /// An ordinary Indonesian word used as a name: needs evidence.
@@ -183,8 +186,12 @@ struct Pattern {
 pub(crate) struct Gazetteer {
     pub(crate) entries: Vec<Entry>,
     patterns: Vec<Pattern>,
-    /// Each pattern's string, exactly as the text must have it.
-    strings: Vec<Box<str>>,
+    /// The entries of all patterns, see [`Pattern::entries`].
+    pattern_entries: Vec<u32>,
+    /// Each pattern's string, exactly as the text must have it: pattern `p` is
+    /// `pattern_text[pattern_at[p]..pattern_at[p + 1]]`.
+    pattern_text: String,
+    pattern_at: Vec<u32>,
     /// The automaton, over the patterns' strings folded by [`fold_case`] and searched in the
     /// text folded the same way: a name and its ALL-CAPS form are one automaton pattern, which
     /// halves its size and build time; a match is then told which of them (if any) it is by
@@ -331,14 +338,22 @@ impl GazetteerSource {
     }
 
     /// Compiles the automaton.
-    pub(crate) fn build(&self) -> Gazetteer {
+    pub(crate) fn build<'s>(&'s self) -> Gazetteer {
         let mut entries = Vec::with_capacity(self.entries.len());
         // Sized up front: growing these tables rehashes and copies tens of thousands of names.
         let n_forms: usize = self.entries.iter().map(|(e, _)| 1 + e.aliases.len()).sum();
-        let mut strings: Vec<Box<str>> = Vec::with_capacity(2 * n_forms);
         let mut patterns: Vec<Pattern> = Vec::with_capacity(2 * n_forms);
-        let mut index: HashMap<String, usize> =
+        // Each pattern's string, concatenated; keys borrow the names where they can.
+        let mut pattern_text = String::new();
+        let mut pattern_at: Vec<u32> = Vec::with_capacity(2 * n_forms + 1);
+        pattern_at.push(0);
+        let mut index: HashMap<Cow<'s, str>, u32> =
             HashMap::with_capacity_and_hasher(2 * n_forms, Default::default());
+        // (pattern, entry), in the order the entries name the patterns.
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(2 * n_forms);
+        // The last entry added to each pattern: an entry's forms come together, so a repeat
+        // is always the last one.
+        let mut last_entry: Vec<u32> = Vec::with_capacity(2 * n_forms);
         let mut forms: Vec<Box<str>> = Vec::with_capacity(n_forms);
         let mut form_entries: Vec<u32> = Vec::with_capacity(n_forms);
         for (e, _) in &self.entries {
@@ -355,81 +370,98 @@ impl GazetteerSource {
                 let form = form.trim();
                 forms.push(form.into());
                 form_entries.push(id);
-                let mut add = |s: &str, caps: bool| {
-                    let p = match index.get(s) {
-                        Some(&p) => p,
+                let mut add = |s: Cow<'s, str>, caps: bool| {
+                    let p = match index.get(&*s) {
+                        Some(&p) => p as usize,
                         None => {
-                            index.insert(s.to_string(), patterns.len());
-                            strings.push(s.into());
+                            pattern_text.push_str(&s);
+                            pattern_at.push(pattern_text.len() as u32);
                             patterns.push(Pattern {
-                                entries: Vec::new(),
+                                entries: (0, 0),
                                 caps,
-                                common_word: is_common_word(s),
+                                common_word: is_common_word(&s),
                             });
+                            last_entry.push(u32::MAX);
+                            index.insert(s, patterns.len() as u32 - 1);
                             patterns.len() - 1
                         }
                     };
-                    let pat = &mut patterns[p];
                     // A string written by some entry as is is not only a caps variant.
-                    pat.caps &= caps;
-                    if !pat.entries.contains(&id) {
-                        pat.entries.push(id);
+                    patterns[p].caps &= caps;
+                    if last_entry[p] != id {
+                        last_entry[p] = id;
+                        pairs.push((p as u32, id));
                     }
                 };
-                add(form, false);
+                add(Cow::Borrowed(form), false);
                 let upper = form.to_uppercase();
                 if upper != form && form.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
-                    add(&upper, true);
+                    add(Cow::Owned(upper), true);
                 }
             }
         }
+        drop(index);
         // The gazetteer keeps `patterns`; the headroom above was for the build only.
         patterns.shrink_to_fit();
-        for p in &mut patterns {
-            // Stable: among equal kinds the entry loaded first wins.
-            p.entries.sort_by_key(|&e| entries[e as usize].kind);
-        }
-        // Patterns equal up to ASCII case share one automaton pattern. Non-ASCII letters are
+        pattern_at.shrink_to_fit();
+        let pattern_entries = group_by(
+            patterns.len(),
+            pairs.iter().map(|&(p, e)| (p as usize, e)),
+            |p, first, pe| {
+                let list = &mut pe[first..];
+                // Stable: among equal kinds the entry loaded first wins.
+                list.sort_by_key(|&e| entries[e as usize].kind);
+                patterns[p].entries = (first as u32, pe.len() as u32);
+            },
+        );
+        drop(pairs);
+        let pattern = |p: usize| &pattern_text[pattern_at[p] as usize..pattern_at[p + 1] as usize];
+        // Patterns equal up to folding share one automaton pattern. Non-ASCII letters are
         // matched exactly, so `É` and `é` stay apart, as do strings whose uppercase changes
         // their length.
-        let mut keys: HashMap<String, usize> =
-            HashMap::with_capacity_and_hasher(strings.len(), Default::default());
-        let mut members: Vec<Vec<u32>> = Vec::with_capacity(strings.len());
-        for (p, s) in strings.iter().enumerate() {
-            let n = members.len();
-            let folded =
-                String::from_utf8(fold_case(s.as_bytes())).expect("ASCII case folding keeps UTF-8");
-            let k = *keys.entry(folded).or_insert(n);
+        let mut keys: HashMap<Cow<'_, str>, u32> =
+            HashMap::with_capacity_and_hasher(patterns.len(), Default::default());
+        let mut ac_strings: Vec<Cow<'_, str>> = Vec::with_capacity(patterns.len());
+        let mut key_of: Vec<(usize, u32)> = Vec::with_capacity(patterns.len());
+        for p in 0..patterns.len() {
+            let s = pattern(p);
+            let folded = if needs_fold(s.as_bytes()) {
+                Cow::Owned(
+                    String::from_utf8(fold_case(s.as_bytes()))
+                        .expect("ASCII case folding keeps UTF-8"),
+                )
+            } else {
+                Cow::Borrowed(s)
+            };
+            let n = ac_strings.len() as u32;
+            let k = *keys.entry(folded.clone()).or_insert(n);
             if k == n {
-                members.push(Vec::new());
+                ac_strings.push(folded);
             }
-            members[k].push(p as u32);
+            key_of.push((k as usize, p as u32));
         }
-        let mut ac_strings: Vec<String> = vec![String::new(); members.len()];
-        for (key, k) in keys {
-            ac_strings[k] = key;
-        }
-        let mut variant_at: Vec<u32> = Vec::with_capacity(members.len() + 1);
-        let mut variants: Vec<u32> = Vec::with_capacity(strings.len());
+        drop(keys);
+        let mut variant_at: Vec<u32> = Vec::with_capacity(ac_strings.len() + 1);
         variant_at.push(0);
-        for m in &members {
-            variants.extend_from_slice(m);
-            variant_at.push(variants.len() as u32);
-        }
-        let max_len = ac_strings.iter().map(String::len).max().unwrap_or(0);
+        let variants = group_by(ac_strings.len(), key_of.into_iter(), |_, _, v| {
+            variant_at.push(v.len() as u32);
+        });
+        let max_len = ac_strings.iter().map(|s| s.len()).max().unwrap_or(0);
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             // Anchored searches at the rare word-internal token starts (see `find`); free for
             // an NFA.
             .start_kind(StartKind::Both)
-            .build(&ac_strings)
+            .build(ac_strings.iter().map(|s| s.as_bytes()))
             .expect("gazetteer automaton within size limits");
         drop(ac_strings);
         Gazetteer {
             entries,
             patterns,
-            strings,
+            pattern_entries,
+            pattern_text,
+            pattern_at,
             ac,
             max_len,
             variant_at,
@@ -656,6 +688,10 @@ impl Gazetteer {
         fuzzy
     }
 
+    fn pattern(&self, p: usize) -> &str {
+        &self.pattern_text[self.pattern_at[p] as usize..self.pattern_at[p + 1] as usize]
+    }
+
     pub(crate) fn entry(&self, i: u32) -> &Entry {
         &self.entries[i as usize]
     }
@@ -671,7 +707,7 @@ impl Gazetteer {
             let Some(&p) = self.variants
                 [self.variant_at[k] as usize..self.variant_at[k + 1] as usize]
                 .iter()
-                .find(|&&p| self.strings[p as usize].as_bytes() == here)
+                .find(|&&p| self.pattern(p as usize).as_bytes() == here)
             else {
                 return;
             };
@@ -752,31 +788,71 @@ impl Gazetteer {
         let prev = bounds
             .token_before(span.start)
             .map(|k| &text[tokens[k].span.range()]);
-        pat.entries.iter().copied().find(|&e| {
-            let entry = &self.entries[e as usize];
-            let needs_head = match entry.kind {
-                EntryKind::District => true,
-                // Written with a capital inside a sentence, an ordinary word is a name
-                // (`warga Garut`); at a sentence's start it needs its head (`Kota Batu`).
-                EntryKind::City | EntryKind::Regency | EntryKind::Place => {
-                    pat.common_word && sentence_initial
+        let (a, b) = pat.entries;
+        self.pattern_entries[a as usize..b as usize]
+            .iter()
+            .copied()
+            .find(|&e| {
+                let entry = &self.entries[e as usize];
+                let needs_head = match entry.kind {
+                    EntryKind::District => true,
+                    // Written with a capital inside a sentence, an ordinary word is a name
+                    // (`warga Garut`); at a sentence's start it needs its head (`Kota Batu`).
+                    EntryKind::City | EntryKind::Regency | EntryKind::Place => {
+                        pat.common_word && sentence_initial
+                    }
+                    // Countries and provinces are rarely also ordinary words (`Korsel`, `Belanda`).
+                    EntryKind::Country | EntryKind::Province => false,
+                    // A person or organisation named by an ordinary word (`Antara`, `Tempo`) is
+                    // told apart by its capital, which a sentence's first word always has.
+                    EntryKind::Person | EntryKind::Org => pat.common_word && sentence_initial,
+                };
+                if !needs_head {
+                    return true;
                 }
-                // Countries and provinces are rarely also ordinary words (`Korsel`, `Belanda`).
-                EntryKind::Country | EntryKind::Province => false,
-                // A person or organisation named by an ordinary word (`Antara`, `Tempo`) is
-                // told apart by its capital, which a sentence's first word always has.
-                EntryKind::Person | EntryKind::Org => pat.common_word && sentence_initial,
-            };
-            if !needs_head {
-                return true;
-            }
-            match prev {
-                Some(p) if REGION_HEADS.contains(&p) => entry.label == Label::Loc,
-                Some(p) if PLACE_PREPOSITIONS.contains(&p) => entry.label == Label::Loc,
-                _ => false,
-            }
-        })
+                match prev {
+                    Some(p) if REGION_HEADS.contains(&p) => entry.label == Label::Loc,
+                    Some(p) if PLACE_PREPOSITIONS.contains(&p) => entry.label == Label::Loc,
+                    _ => false,
+                }
+            })
     }
+}
+
+/// The values of `(group, value)` pairs grouped by group (`0..groups`), each group in the pairs'
+/// order; `done(group, start, out)` is called after each group is written to `out[start..]`.
+/// A counting sort: one allocation, where a vector per group would make tens of thousands.
+fn group_by(
+    groups: usize,
+    pairs: impl Iterator<Item = (usize, u32)> + Clone,
+    mut done: impl FnMut(usize, usize, &mut Vec<u32>),
+) -> Vec<u32> {
+    let mut count = vec![0u32; groups + 1];
+    for (g, _) in pairs.clone() {
+        count[g + 1] += 1;
+    }
+    for g in 0..groups {
+        count[g + 1] += count[g];
+    }
+    let mut next = count.clone();
+    let mut out = vec![0u32; count[groups] as usize];
+    for (g, v) in pairs {
+        out[next[g] as usize] = v;
+        next[g] += 1;
+    }
+    let mut grouped = Vec::with_capacity(out.len());
+    for g in 0..groups {
+        let start = grouped.len();
+        grouped.extend_from_slice(&out[count[g] as usize..count[g + 1] as usize]);
+        done(g, start, &mut grouped);
+    }
+    grouped
+}
+
+/// Whether [`fold_case`] changes `s`.
+fn needs_fold(s: &[u8]) -> bool {
+    s.windows(2)
+        .any(|w| w[1].is_ascii_uppercase() && w[0].is_ascii_alphabetic())
 }
 
 /// `s` with every ASCII capital that follows an ASCII letter lowercased: `JOKO WIDODO` and
