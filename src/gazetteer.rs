@@ -310,7 +310,7 @@ impl GazetteerSource {
         let shared: std::sync::Arc<Path> = path.into();
         // A byte-order mark, as Windows editors write it, is not part of the first line.
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        for (n, line) in text.lines().enumerate() {
+        for (n, line) in lines(text).enumerate() {
             let line = line.strip_suffix('\r').unwrap_or(line);
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
@@ -557,7 +557,7 @@ fn parse_line(line: &str) -> Result<GazetteerEntry, ErrorKind> {
     // Every line of the default gazetteers passes here at build: no `Vec` for the columns.
     let mut cols = [""; 5];
     let mut found = 0;
-    for col in line.split('\t') {
+    for col in split_ascii(line, b'\t') {
         if let Some(c) = cols.get_mut(found) {
             *c = col;
         }
@@ -566,31 +566,82 @@ fn parse_line(line: &str) -> Result<GazetteerEntry, ErrorKind> {
     if found != 5 {
         return Err(ErrorKind::ColumnCount { found, expected: 5 });
     }
-    let label: Label = cols[1]
-        .trim()
+    let label: Label = trim(cols[1])
         .parse()
         .map_err(|()| ErrorKind::UnknownLabel(cols[1].to_string()))?;
-    if cols[0].trim().is_empty() {
+    if trim(cols[0]).is_empty() {
         return Err(ErrorKind::EmptyField("id"));
     }
-    let mut entry = GazetteerEntry::new(cols[0].trim(), label, cols[2].trim());
-    for alias in cols[3].split('|').map(str::trim).filter(|a| !a.is_empty()) {
+    let mut entry = GazetteerEntry::new(trim(cols[0]), label, trim(cols[2]));
+    for alias in split_ascii(cols[3], b'|')
+        .map(trim)
+        .filter(|a| !a.is_empty())
+    {
         if alias != entry.name {
             entry.aliases.push(alias.to_string());
         }
     }
-    for attr in cols[4].split(';').map(str::trim).filter(|a| !a.is_empty()) {
+    for attr in split_ascii(cols[4], b';')
+        .map(trim)
+        .filter(|a| !a.is_empty())
+    {
         let (k, v) = attr
             .split_once('=')
             .ok_or_else(|| ErrorKind::BadAttr(attr.to_string()))?;
         if k.trim().is_empty() {
             return Err(ErrorKind::BadAttr(attr.to_string()));
         }
-        entry
-            .attrs
-            .push((k.trim().to_string(), v.trim().to_string()));
+        entry.attrs.push((trim(k).to_string(), trim(v).to_string()));
     }
     Ok(entry)
+}
+
+// The default gazetteers are parsed at every build: the helpers below do what `str::lines`,
+// `str::split` and `str::trim` do, by plain byte loops for the short lines and fields, where
+// the general versions' set-up costs more than the scan.
+
+/// `str::lines`: split at `\n`, one `\r` before it dropped, no empty last line.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = (!text.is_empty()).then_some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b'\n') {
+            Some(i) => {
+                rest = (i + 1 < r.len()).then(|| &r[i + 1..]);
+                Some(r[..i].strip_suffix('\r').unwrap_or(&r[..i]))
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// `s.split(sep)` for an ASCII `sep`.
+fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// `s.trim()`, returning at once when `s` starts and ends with ASCII non-space.
+fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
 }
 
 /// Words before a name that are evidence it is a place.
@@ -1026,6 +1077,36 @@ org:antara\tORG\tAntara\tKantor Berita Antara\ttype=news-agency
             [("Perserikatan Bangsa-Bangsa", "org:pbb"), ("PBB", "org:pbb")];
         not_across_sentences: "Dia dari Korea. Utara jauh." => [("Korea", "loc:korea")];
         folded_but_not_written: "KoREA Utara dan Rusia" => [("Rusia", "loc:rusia")];
+    }
+
+    #[test]
+    fn parsing_helpers_match_std() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "a\r\r\nb\r",
+            "\n\na\n\n",
+            "a\rb\n\r\n",
+            "\t|;x\t\t",
+            " \u{a0}é\u{3000} ",
+            "x ",
+            " x",
+            "|a||b|",
+        ] {
+            assert_eq!(
+                lines(text).collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>()
+            );
+            for sep in [b'\t', b'|', b';', b'\n'] {
+                let want: Vec<&str> = text.split(sep as char).collect();
+                assert_eq!(split_ascii(text, sep).collect::<Vec<_>>(), want);
+            }
+            assert_eq!(trim(text), text.trim());
+        }
     }
 
     #[test]
