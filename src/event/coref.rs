@@ -32,12 +32,31 @@ pub(super) struct AsciiCi<'a>(pub &'a str);
 
 impl Hash for AsciiCi<'_> {
     fn hash<H: Hasher>(&self, h: &mut H) {
-        for b in self.0.bytes() {
-            h.write_u8(b.to_ascii_lowercase());
+        // Eight bytes at a time, lowercased in the word: a byte at a time costs more than the
+        // table lookup it feeds.
+        let mut chunks = self.0.as_bytes().chunks_exact(8);
+        for c in &mut chunks {
+            h.write_u64(ascii_lower(u64::from_le_bytes(
+                c.try_into().expect("8 bytes"),
+            )));
         }
-        // Terminates the key as `str`'s own `Hash` does.
-        h.write_u8(0xff);
+        let rest = chunks.remainder();
+        let mut tail = [0u8; 8];
+        tail[..rest.len()].copy_from_slice(rest);
+        h.write_u64(ascii_lower(u64::from_le_bytes(tail)));
+        h.write_usize(self.0.len());
     }
+}
+
+/// The eight bytes of `w` with ASCII capitals lowercased.
+fn ascii_lower(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // High bit cleared so that no addition carries into the next byte; non-ASCII bytes are
+    // masked out.
+    let low = w & !HIGH;
+    let upper = (low + 0x3f * ONES) & !(low + 0x25 * ONES) & !w & HIGH;
+    w | (upper >> 2)
 }
 
 impl PartialEq for AsciiCi<'_> {
@@ -187,5 +206,34 @@ impl<'a> Salience<'a> {
                 })
             })
             .map(|s| s.r)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_lower_is_bytewise() {
+        for start in (0..=255u8).step_by(8) {
+            let bytes: [u8; 8] = std::array::from_fn(|i| start.wrapping_add(i as u8));
+            let want: [u8; 8] = bytes.map(|b| b.to_ascii_lowercase());
+            assert_eq!(ascii_lower(u64::from_le_bytes(bytes)).to_le_bytes(), want);
+        }
+    }
+
+    #[test]
+    fn case_variants_hash_alike() {
+        use std::hash::BuildHasher;
+        let h = rustc_hash::FxBuildHasher;
+        for (a, b) in [
+            ("Kim", "kim"),
+            ("JONG-UN Kim Jong", "jong-un kim jONG"),
+            ("É", "É"),
+        ] {
+            assert_eq!(AsciiCi(a), AsciiCi(b));
+            assert_eq!(h.hash_one(AsciiCi(a)), h.hash_one(AsciiCi(b)));
+        }
+        assert_ne!(AsciiCi("É"), AsciiCi("é"));
     }
 }
