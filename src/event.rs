@@ -21,7 +21,6 @@ use crate::{
 use chunk::{Chunk, Head, Word};
 use coref::{Referent, Salience};
 use patterns::{Frame, Patterns, Trigger, cue};
-use rustc_hash::FxHashSet as HashSet;
 
 /// How many words a frame looks past its trigger for a marker (`dengan`, `ke`, `oleh`).
 const MAX_GAP: usize = 3;
@@ -36,11 +35,7 @@ pub(crate) fn find_events(
     patterns: &Patterns,
 ) -> Vec<Event> {
     let mut sal = Salience::default();
-    let people: HashSet<String> = entities
-        .iter()
-        .filter(|e| e.label == Label::Per)
-        .flat_map(|e| e.name.split([' ', '-']).map(str::to_lowercase))
-        .collect();
+    let people = chunk::People::new(entities);
     let lowered = chunk::Lowered::new(text, tokens);
     let mut out = Vec::new();
     for (si, &whole) in sentences.iter().enumerate() {
@@ -204,9 +199,9 @@ fn match_at(words: &[Word], i: usize, t: usize, tr: &Trigger) -> Option<Match> {
 
 /// A chunk after coreference: zero, one or two referents (unresolved: none).
 #[derive(Clone, Debug)]
-struct Resolved {
+struct Resolved<'a> {
     span: Span,
-    refs: Vec<Referent>,
+    refs: Vec<Referent<'a>>,
     /// A pronoun or description rather than a name.
     anaphor: bool,
     /// Can be a party at all.
@@ -215,13 +210,13 @@ struct Resolved {
     lone_name: bool,
 }
 
-struct Sentence<'a> {
+struct Sentence<'a, 'e> {
     text: &'a str,
     index: usize,
     span: Span,
     words: &'a [Word<'a>],
     chunks: &'a [Chunk],
-    entities: &'a [Entity],
+    entities: &'e [Entity],
     times: &'a [TimeExpr],
     p: &'a Patterns,
     trig: &'a [bool],
@@ -251,7 +246,7 @@ struct Args {
     shared_from: Option<usize>,
 }
 
-impl Sentence<'_> {
+impl<'e> Sentence<'_, 'e> {
     fn w(&self, i: usize) -> Option<&Word<'_>> {
         self.words.get(i)
     }
@@ -264,7 +259,7 @@ impl Sentence<'_> {
         self.chunks.iter().position(|c| c.start == start)
     }
 
-    fn resolve(&self, c: &Chunk, sal: &mut Salience) -> Resolved {
+    fn resolve(&self, c: &Chunk, sal: &mut Salience<'e>) -> Resolved<'e> {
         let pos = c.span.start;
         let mut r = Resolved {
             span: c.span,
@@ -276,20 +271,11 @@ impl Sentence<'_> {
         match &c.head {
             Head::Named(e) => {
                 let e = &self.entities[*e];
-                sal.push_entity(e, c.title.clone(), self.index);
-                r.refs.push(Referent {
-                    name: e.name.clone(),
-                    id: e.entity_id.clone(),
-                    title: None,
-                });
+                sal.push_entity(e, c.title.as_deref(), self.index);
+                r.refs.push(Referent::of(e));
             }
             Head::Group(_, e) => {
-                let e = &self.entities[*e];
-                r.refs.push(Referent {
-                    name: e.name.clone(),
-                    id: e.entity_id.clone(),
-                    title: None,
-                });
+                r.refs.push(Referent::of(&self.entities[*e]));
             }
             Head::Singular => {
                 r.anaphor = true;
@@ -327,9 +313,9 @@ impl Sentence<'_> {
     }
 
     /// Resolved pronouns and descriptions count as mentions for the pronouns after them.
-    fn remember(&self, r: &Resolved, sal: &mut Salience) {
+    fn remember(&self, r: &Resolved<'e>, sal: &mut Salience<'e>) {
         if let Some(found) = r.refs.first() {
-            sal.push(r.span.start, self.index, true, found.clone());
+            sal.push(r.span.start, self.index, true, *found);
         }
     }
 
@@ -419,13 +405,14 @@ struct Built {
 /// Folds nominal mentions into the verbal event of the same sentence they restate, and drops
 /// reported events that are not asserted.
 fn finish(built: Vec<Built>) -> Vec<Event> {
-    let ids = |e: &Event| -> Vec<String> {
+    fn ids(e: &Event) -> Vec<&str> {
         e.participants
             .iter()
-            .map(|p| p.entity_id.clone().unwrap_or_else(|| p.text.clone()))
+            .map(|p| p.entity_id.as_deref().unwrap_or(&p.text))
             .collect()
-    };
-    let mut keep: Vec<Option<Event>> = built.iter().map(|b| Some(b.event.clone())).collect();
+    }
+    // Hosts are never nominal, so no host is folded away: decide first, then move.
+    let mut folds: Vec<(usize, usize)> = Vec::new();
     for (k, b) in built.iter().enumerate() {
         if !b.nominal {
             continue;
@@ -438,15 +425,19 @@ fn finish(built: Vec<Built>) -> Vec<Event> {
                 && mine.iter().all(|id| ids(&o.event).contains(id))
         });
         if let Some(j) = host {
-            if let Some(target) = keep[j].as_mut() {
-                if target.place.is_none() {
-                    target.place = b.event.place.clone();
-                }
-                if target.time.is_none() {
-                    target.time = b.event.time.clone();
-                }
+            folds.push((k, j));
+        }
+    }
+    let mut keep: Vec<Option<Event>> = built.into_iter().map(|b| Some(b.event)).collect();
+    for (k, j) in folds {
+        let Some(from) = keep[k].take() else { continue };
+        if let Some(target) = keep[j].as_mut() {
+            if target.place.is_none() {
+                target.place = from.place;
             }
-            keep[k] = None;
+            if target.time.is_none() {
+                target.time = from.time;
+            }
         }
     }
     let contents: Vec<Span> = keep.iter().flatten().filter_map(|e| e.content).collect();
@@ -523,7 +514,7 @@ fn assign_groups(events: &mut [Event]) {
     }
 }
 
-impl Sentence<'_> {
+impl Sentence<'_, '_> {
     fn is_marker(&self, w: &Word) -> bool {
         w.has(
             cue!("comitative")
@@ -1033,7 +1024,6 @@ impl Sentence<'_> {
         let mut parts: Vec<Participant> = Vec::new();
         let mut anaphors_only = true;
         let push = |parts: &mut Vec<Participant>, role: Role, span: Span, r: Option<&Referent>| {
-            let text = self.text.get(span.range()).unwrap_or("").to_string();
             let dup = parts.iter().any(|p| match (&p.entity_id, r) {
                 (Some(id), Some(r)) => *id == r.id,
                 (None, None) => p.span == span && p.role == role,
@@ -1042,10 +1032,10 @@ impl Sentence<'_> {
             if !dup {
                 parts.push(Participant {
                     role,
-                    text,
+                    text: self.text.get(span.range()).unwrap_or("").to_string(),
                     span,
-                    name: r.map(|r| r.name.clone()),
-                    entity_id: r.map(|r| r.id.clone()),
+                    name: r.map(|r| r.name.to_string()),
+                    entity_id: r.map(|r| r.id.to_string()),
                 });
             }
         };
@@ -1066,7 +1056,10 @@ impl Sentence<'_> {
         }
         if let Some(role) = args.clitic_role {
             let w = &self.words[m.end - 1];
-            let not: Vec<String> = parts.iter().filter_map(|p| p.entity_id.clone()).collect();
+            let not: Vec<&str> = parts
+                .iter()
+                .filter_map(|p| p.entity_id.as_deref())
+                .collect();
             let r = sal.singular(w.span.start, self.index, &not);
             push(&mut parts, role, w.span, r.as_ref());
         }

@@ -1,5 +1,6 @@
 //! Words of one sentence and the noun-phrase chunks that can fill an event's roles.
 
+use super::coref::AsciiCi;
 use super::patterns::{Patterns, cue};
 use crate::{Entity, Label, Span, Token, TokenKind};
 use rustc_hash::FxHashSet as HashSet;
@@ -40,32 +41,75 @@ impl Word<'_> {
 
 /// Every token of a text in lowercase, computed once per document.
 pub(super) struct Lowered {
+    /// The text with ASCII letters lowercased, then the lowercase of each non-ASCII token.
     buf: String,
-    /// Token `k` is `buf[at[k]..at[k + 1]]`.
-    at: Vec<usize>,
+    /// Token `k` is `buf[at[k].0..at[k].1]`.
+    at: Vec<(usize, usize)>,
 }
 
 impl Lowered {
     pub fn new(text: &str, tokens: &[Token]) -> Lowered {
-        let mut buf = String::with_capacity(text.len());
-        let mut at = Vec::with_capacity(tokens.len() + 1);
-        at.push(0);
-        for t in tokens {
-            let s = text.get(t.span.range()).unwrap_or("");
-            if s.is_ascii() {
-                let from = buf.len();
-                buf.push_str(s);
-                buf[from..].make_ascii_lowercase();
-            } else {
-                buf.push_str(&s.to_lowercase());
-            }
-            at.push(buf.len());
-        }
+        // An ASCII token's lowercase is its ASCII lowercase, found at its own place in the
+        // ASCII-lowercased text: one pass over the text instead of a copy per token.
+        let mut buf = text.to_ascii_lowercase();
+        let all_ascii = text.is_ascii();
+        let at = tokens
+            .iter()
+            .map(|t| {
+                let Some(s) = text.get(t.span.range()) else {
+                    return (0, 0);
+                };
+                if all_ascii || s.is_ascii() {
+                    (t.span.start, t.span.end)
+                } else {
+                    // `to_lowercase` may change the length and reads the whole token (final
+                    // sigma), so the lowercase goes after the text.
+                    let from = buf.len();
+                    buf.push_str(&s.to_lowercase());
+                    (from, buf.len())
+                }
+            })
+            .collect();
         Lowered { buf, at }
     }
 
     fn get(&self, k: usize) -> &str {
-        &self.buf[self.at[k]..self.at[k + 1]]
+        let (a, b) = self.at[k];
+        &self.buf[a..b]
+    }
+}
+
+/// The words of the names of the people a document names, for matching lowercase words.
+pub(super) struct People<'a> {
+    /// ASCII words as written: their lowercase is their ASCII lowercase, so no copy is needed.
+    ascii: HashSet<AsciiCi<'a>>,
+    /// The other words, lowercase.
+    other: HashSet<String>,
+}
+
+impl<'a> People<'a> {
+    pub fn new(entities: &'a [Entity]) -> People<'a> {
+        let mut p = People {
+            ascii: HashSet::default(),
+            other: HashSet::default(),
+        };
+        for e in entities.iter().filter(|e| e.label == Label::Per) {
+            for part in e.name.split([' ', '-']) {
+                if part.is_ascii() {
+                    p.ascii.insert(AsciiCi(part));
+                } else {
+                    p.other.insert(part.to_lowercase());
+                }
+            }
+        }
+        p
+    }
+
+    /// Whether `lower`, a lowercase word, is a word of a name.
+    fn contains(&self, lower: &str) -> bool {
+        // A lowercase ASCII word equals the lowercase of an ASCII part exactly when the two
+        // are equal ignoring ASCII case; a non-ASCII word never matches an ASCII part.
+        self.ascii.contains(&AsciiCi(lower)) || self.other.contains(lower)
     }
 }
 
@@ -144,7 +188,7 @@ pub(super) fn chunks(
     words: &[Word],
     entities: &[Entity],
     is_trigger: &[bool],
-    people: &HashSet<String>,
+    people: &People,
 ) -> Vec<Chunk> {
     let name_like = |w: &Word| name_like(w, people);
     let mut out = Vec::new();
@@ -206,7 +250,7 @@ pub(super) fn chunks(
 
 /// A capitalised word that can be (part of) a name: not an ordinary word, unless it is a part
 /// of the name of someone the document names (`Kim`).
-fn name_like(w: &Word, people: &HashSet<String>) -> bool {
+fn name_like(w: &Word, people: &People) -> bool {
     w.cap
         && w.kind == TokenKind::Word
         && (!crate::lexicon::is_root_ci(w.lower) || people.contains(w.lower))
