@@ -815,15 +815,7 @@ fn run(
                     .longest_at(ctx.text, ctx.tokens, ge, end)
                     == 1
             {
-                out.push(Found {
-                    span: ctx.span(k, ge + 1),
-                    label: Label::Org,
-                    entry: Some(gm.entry),
-                    source: Source::Rule,
-                    fuzzy: false,
-                    role: None,
-                    alias_of: None,
-                });
+                out.push(known(ctx, k, ge + 1, Label::Org, gm.entry));
                 k = ge + 1;
                 continue;
             }
@@ -849,15 +841,7 @@ fn run(
                     == 0
                 && !ctx.tok(ge + 2).starts_with(char::is_uppercase)
             {
-                out.push(Found {
-                    span: ctx.span(k, ge + 2),
-                    label: Label::Org,
-                    entry: Some(gm.entry),
-                    source: Source::Rule,
-                    fuzzy: false,
-                    role: None,
-                    alias_of: None,
-                });
+                out.push(known(ctx, k, ge + 2, Label::Org, gm.entry));
                 k = ge + 2;
                 continue;
             }
@@ -882,15 +866,7 @@ fn run(
                     e += 1;
                 }
                 if e > ge {
-                    out.push(Found {
-                        span: ctx.span(k, e),
-                        label: Label::Per,
-                        entry: Some(gm.entry),
-                        source: Source::Rule,
-                        fuzzy: false,
-                        role: None,
-                        alias_of: None,
-                    });
+                    out.push(known(ctx, k, e, Label::Per, gm.entry));
                     k = e;
                     continue;
                 }
@@ -1643,6 +1619,14 @@ fn fuzzy_at(ctx: &Ctx, k: usize, pe: usize) -> Option<(usize, u32)> {
         }
     }
     None
+}
+
+/// A name found by a rule that is a known entry's name written longer (`Qualcomm Inc`).
+fn known(ctx: &Ctx, a: usize, b: usize, label: Label, entry: u32) -> Found {
+    Found {
+        entry: Some(entry),
+        ..rule(ctx, a, b, label, None)
+    }
 }
 
 fn rule(ctx: &Ctx, a: usize, b: usize, label: Label, role: Option<Span>) -> Found {
