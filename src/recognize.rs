@@ -1612,13 +1612,13 @@ fn person_cue(
 /// The longest window of `k..pe` starting at `k` that typo tolerance explains.
 fn fuzzy_at(ctx: &Ctx, k: usize, pe: usize) -> Option<(usize, u32)> {
     let max = (pe - k).min(5);
-    for len in (2..=max).rev() {
-        let words: Vec<&str> = (k..k + len).map(|i| ctx.tok(i)).collect();
-        if let Some(e) = ctx.gaz.fuzzy_lookup(&words) {
-            return Some((len, e));
-        }
+    let mut words = [""; 5];
+    for (i, w) in words.iter_mut().enumerate().take(max) {
+        *w = ctx.tok(k + i);
     }
-    None
+    (2..=max)
+        .rev()
+        .find_map(|len| ctx.gaz.fuzzy_lookup(&words[..len]).map(|e| (len, e)))
 }
 
 /// A name found by a rule that is a known entry's name written longer (`Qualcomm Inc`).
