@@ -17,28 +17,19 @@
 //!   document.
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use criterion::{Criterion, Throughput, black_box, criterion_group, criterion_main};
+use criterion::measurement::Measurement;
+use criterion::{
+    BenchmarkGroup, Criterion, Throughput, black_box, criterion_group, criterion_main,
+};
 use std::time::Duration;
 use warta::{Extractor, GazetteerEntry, Label};
 
+#[path = "../examples/common/mod.rs"]
+mod common;
+
 /// The corpus texts: IndoSum articles, or the seed article.
 fn corpus() -> Vec<String> {
-    let dir = std::env::var("WARTA_DATA").unwrap_or_else(|_| "../shared/data".into());
-    let path = format!("{dir}/indosum/articles.jsonl");
-    match std::fs::read_to_string(&path) {
-        Ok(jsonl) => jsonl
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).expect("IndoSum line");
-                v["text"].as_str().expect("text").to_string()
-            })
-            .collect(),
-        Err(_) => {
-            eprintln!("notice: {path} not found; benchmarking on the bundled seed article");
-            vec![include_str!("../examples/data/putin-kim-fin-2024-06-19.txt").to_string()]
-        }
-    }
+    common::corpus_texts(&common::data_file("indosum/articles.jsonl"), usize::MAX)
 }
 
 fn benches(c: &mut Criterion) {
@@ -52,15 +43,11 @@ fn benches(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(8));
 
-    let tokens: usize = texts.iter().map(|t| warta::tokenize(t).len()).sum();
-    g.bench_function("tokenize", |b| {
-        b.iter(|| {
-            let n: usize = texts
-                .iter()
-                .map(|t| warta::tokenize(black_box(t)).len())
-                .sum();
-            assert_eq!(n, tokens);
-        })
+    counted(&mut g, "tokenize", || {
+        texts
+            .iter()
+            .map(|t| warta::tokenize(black_box(t)).len())
+            .sum()
     });
 
     // Single stages on the output of the stages before them (`warta::bench`, unstable).
@@ -71,88 +58,47 @@ fn benches(c: &mut Criterion) {
         .zip(&toks)
         .map(|(t, k)| stage::sentences(t, k))
         .collect();
-    let sentences: usize = sents.iter().map(Vec::len).sum();
-    g.bench_function("sentences", |b| {
-        b.iter(|| {
-            let n: usize = texts
-                .iter()
-                .zip(&toks)
-                .map(|(t, k)| stage::sentences(black_box(t), k).len())
-                .sum();
-            assert_eq!(n, sentences);
-        })
+    counted(&mut g, "sentences", || {
+        texts
+            .iter()
+            .zip(&toks)
+            .map(|(t, k)| stage::sentences(black_box(t), k).len())
+            .sum()
     });
-
-    let gaz_hits: usize = (0..texts.len())
-        .map(|i| stage::gazetteer(&extractor, &texts[i], &toks[i], &sents[i]))
-        .sum();
-    assert!(gaz_hits > 0);
-    g.bench_function("gazetteer", |b| {
-        b.iter(|| {
-            let n: usize = (0..texts.len())
-                .map(|i| stage::gazetteer(&extractor, black_box(&texts[i]), &toks[i], &sents[i]))
-                .sum();
-            assert_eq!(n, gaz_hits);
-        })
+    counted(&mut g, "gazetteer", || {
+        (0..texts.len())
+            .map(|i| stage::gazetteer(&extractor, black_box(&texts[i]), &toks[i], &sents[i]))
+            .sum()
     });
-
     let times: Vec<_> = (0..texts.len())
         .map(|i| stage::times(&texts[i], &sents[i], stage::reference_date(&texts[i])))
         .collect();
-    let n_times: usize = times.iter().map(Vec::len).sum();
-    assert!(n_times > 0);
-    g.bench_function("times", |b| {
-        b.iter(|| {
-            let n: usize = (0..texts.len())
-                .map(|i| {
-                    let t = black_box(&texts[i]);
-                    stage::times(t, &sents[i], stage::reference_date(t)).len()
-                })
-                .sum();
-            assert_eq!(n, n_times);
-        })
+    counted(&mut g, "times", || {
+        (0..texts.len())
+            .map(|i| {
+                let t = black_box(&texts[i]);
+                stage::times(t, &sents[i], stage::reference_date(t)).len()
+            })
+            .sum()
     });
-
     let ents: Vec<_> = (0..texts.len())
         .map(|i| stage::entities(&extractor, &texts[i], &toks[i], &sents[i], &times[i]))
         .collect();
-    let n_ents: usize = ents.iter().map(Vec::len).sum();
-    g.bench_function("entities", |b| {
-        b.iter(|| {
-            let n: usize = (0..texts.len())
-                .map(|i| {
-                    stage::entities(
-                        &extractor,
-                        black_box(&texts[i]),
-                        &toks[i],
-                        &sents[i],
-                        &times[i],
-                    )
-                    .len()
-                })
-                .sum();
-            assert_eq!(n, n_ents);
-        })
+    counted(&mut g, "entities", || {
+        (0..texts.len())
+            .map(|i| {
+                let t = black_box(&texts[i]);
+                stage::entities(&extractor, t, &toks[i], &sents[i], &times[i]).len()
+            })
+            .sum()
     });
-
-    let n_events: usize = (0..texts.len())
-        .map(|i| {
-            stage::events(
-                &extractor, &texts[i], &toks[i], &sents[i], &ents[i], &times[i],
-            )
-        })
-        .sum();
-    assert!(n_events > 0);
-    g.bench_function("events", |b| {
-        b.iter(|| {
-            let n: usize = (0..texts.len())
-                .map(|i| {
-                    let t = black_box(&texts[i]);
-                    stage::events(&extractor, t, &toks[i], &sents[i], &ents[i], &times[i])
-                })
-                .sum();
-            assert_eq!(n, n_events);
-        })
+    counted(&mut g, "events", || {
+        (0..texts.len())
+            .map(|i| {
+                let t = black_box(&texts[i]);
+                stage::events(&extractor, t, &toks[i], &sents[i], &ents[i], &times[i])
+            })
+            .sum()
     });
 
     let count = |docs: &[warta::Document]| -> (usize, usize, usize) {
@@ -181,16 +127,11 @@ fn benches(c: &mut Criterion) {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&names)
         .unwrap();
-    let hits: usize = texts.iter().map(|t| ac.find_iter(t.as_str()).count()).sum();
-    assert!(hits > 0);
-    g.bench_function("bare-aho-corasick", |b| {
-        b.iter(|| {
-            let n: usize = texts
-                .iter()
-                .map(|t| ac.find_iter(black_box(t.as_str())).count())
-                .sum();
-            assert_eq!(n, hits);
-        })
+    counted(&mut g, "bare-aho-corasick", || {
+        texts
+            .iter()
+            .map(|t| ac.find_iter(black_box(t.as_str())).count())
+            .sum()
     });
     g.finish();
 
@@ -241,6 +182,14 @@ fn benches(c: &mut Criterion) {
         });
     }
     g.finish();
+}
+
+/// Benches `f`, asserting that every run counts what the first did, and that it is not nothing:
+/// a broken stage cannot look fast.
+fn counted<M: Measurement>(g: &mut BenchmarkGroup<M>, name: &str, f: impl Fn() -> usize) {
+    let expected = f();
+    assert!(expected > 0, "{name}: nothing counted");
+    g.bench_function(name, |b| b.iter(|| assert_eq!(f(), expected)));
 }
 
 criterion_group!(group, benches);

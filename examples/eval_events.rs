@@ -4,6 +4,8 @@
 //! `cargo run --release --example eval_events [PATH/TO/articles.jsonl]` (default:
 //! `$WARTA_DATA/indosum/articles.jsonl`, else `../shared/data/indosum/articles.jsonl`).
 
+#[path = "common/mod.rs"]
+mod common;
 #[path = "../tests/common/events_dev.rs"]
 mod events_dev;
 
@@ -11,12 +13,7 @@ fn main() {
     let path = std::env::args()
         .nth(1)
         .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            std::env::var_os("WARTA_DATA")
-                .map(std::path::PathBuf::from)
-                .unwrap_or_else(|| "../shared/data".into())
-                .join("indosum/articles.jsonl")
-        });
+        .unwrap_or_else(|| common::data_file("indosum/articles.jsonl").into());
     if !path.is_file() {
         println!(
             "{} not found: the evaluation needs the IndoSum articles",

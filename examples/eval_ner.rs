@@ -20,6 +20,9 @@
 use warta::Extractor;
 use warta::eval::{Conventions, read_conll_ner, score_entities};
 
+#[path = "common/mod.rs"]
+mod common;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut path = None;
@@ -51,19 +54,9 @@ fn main() {
             _ => path = Some(a),
         }
     }
-    let path = path.unwrap_or_else(|| {
-        let data = std::env::var("WARTA_DATA").unwrap_or_else(|_| "../shared/data".into());
-        format!("{data}/idner-news-2k/dev.txt")
-    });
-    let conll = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            // Without the shared evaluation data there is nothing to score: say so and stop.
-            println!(
-                "{path}: {e}: this evaluation needs the shared data (pass a path or set WARTA_DATA)"
-            );
-            return;
-        }
+    let path = path.unwrap_or_else(|| common::data_file("idner-news-2k/dev.txt"));
+    let Some(conll) = common::evaluation_data(&path) else {
+        return;
     };
     let map: Vec<(&str, &str)> = map.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     let gold = read_conll_ner(&conll, &map);

@@ -10,25 +10,20 @@
 use warta::eval::{read_conllu, score_boundaries, score_spans};
 use warta::{Span, TokenKind, split_sentences, tokenize};
 
+#[path = "common/mod.rs"]
+mod common;
+
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().unwrap_or_else(|| {
-        let data = std::env::var("WARTA_DATA").unwrap_or_else(|_| "../shared/data".into());
-        format!("{data}/ud-indonesian-gsd/id_gsd-ud-dev.conllu")
-    });
+    let path = args
+        .next()
+        .unwrap_or_else(|| common::data_file("ud-indonesian-gsd/id_gsd-ud-dev.conllu"));
     let show: usize = match (args.next().as_deref(), args.next()) {
         (Some("--errors"), Some(n)) => n.parse().unwrap_or(20),
         _ => 10,
     };
-    let conllu = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            // Without the shared evaluation data there is nothing to score: say so and stop.
-            println!(
-                "{path}: {e}: this evaluation needs the shared data (pass a path or set WARTA_DATA)"
-            );
-            return;
-        }
+    let Some(conllu) = common::evaluation_data(&path) else {
+        return;
     };
     let gold = read_conllu(&conllu);
     let predicted = tokenize(&gold.text);

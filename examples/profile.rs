@@ -4,6 +4,10 @@
 //! cargo run --release --example profile -- STAGE [N] [REPEAT] [FILE]
 //! ```
 //! STAGE: tokens, sentences, gazetteer, refdate, times, entities, events, extract, build.
+//! FILE: `$WARTA_DATA/indosum/articles.jsonl` by default (`../shared/data` without WARTA_DATA).
+
+#[path = "common/mod.rs"]
+mod common;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -13,28 +17,12 @@ fn main() {
     let path = args
         .get(4)
         .cloned()
-        .unwrap_or_else(|| "../shared/data/indosum/articles.jsonl".into());
+        .unwrap_or_else(|| common::data_file("indosum/articles.jsonl"));
     if stage == "build" {
         warta::warm_up();
         return;
     }
-    let jsonl = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        // A fresh clone has no shared data: measure the bundled seed article instead.
-        eprintln!("notice: {path}: {e}; using the bundled seed article");
-        let seed = include_str!("data/putin-kim-fin-2024-06-19.txt");
-        serde_json::json!({ "text": seed }).to_string()
-    });
-    let texts: Vec<String> = jsonl
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(n)
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["text"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let texts = common::corpus_texts(&path, n);
     warta::warm_up();
     let x = warta::Extractor::new();
     use warta::bench as b;

@@ -6,26 +6,14 @@
 
 use std::time::Instant;
 
+#[path = "common/mod.rs"]
+mod common;
+
 fn main() {
     let path = std::env::args()
         .nth(1)
-        .unwrap_or_else(|| "../shared/data/indosum/articles.jsonl".into());
-    let jsonl = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        // A fresh clone has no shared data: measure the bundled seed article instead.
-        eprintln!("notice: {path}: {e}; using the bundled seed article");
-        let seed = include_str!("data/putin-kim-fin-2024-06-19.txt");
-        serde_json::json!({ "text": seed }).to_string()
-    });
-    let texts: Vec<String> = jsonl
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["text"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+        .unwrap_or_else(|| common::data_file("indosum/articles.jsonl"));
+    let texts = common::corpus_texts(&path, usize::MAX);
     let mb = texts.iter().map(|t| t.len()).sum::<usize>() as f64 / 1e6;
     let t = Instant::now();
     warta::warm_up();

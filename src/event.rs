@@ -38,18 +38,14 @@ pub(crate) fn find_events(
     let people = chunk::People::new(entities);
     let lowered = chunk::Lowered::new(text, tokens);
     let mut out = Vec::new();
-    // Each window sees only its own times: scanning all of a long document's times for every
-    // event would be quadratic.
-    let sorted = times.is_sorted_by_key(|t| t.span.start);
+    // Each window sees only its own times (they come in text order): scanning all of a long
+    // document's times for every event would be quadratic.
+    debug_assert!(times.is_sorted_by_key(|t| t.span.start));
     for (si, &whole) in sentences.iter().enumerate() {
         for sent in windows(tokens, entities, whole) {
-            let times = if sorted {
-                let a = times.partition_point(|t| t.span.start < sent.start);
-                let b = a + times[a..].partition_point(|t| t.span.start < sent.end);
-                &times[a..b]
-            } else {
-                times
-            };
+            let a = times.partition_point(|t| t.span.start < sent.start);
+            let b = a + times[a..].partition_point(|t| t.span.start < sent.end);
+            let times = &times[a..b];
             let words = chunk::words(text, tokens, &lowered, entities, sent, patterns);
             let matches = find_triggers(&words, patterns);
             let mut is_trigger = vec![false; words.len()];

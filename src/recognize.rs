@@ -400,6 +400,21 @@ impl Ctx<'_> {
                 .all(|c| c.is_uppercase() || c == '-' || c.is_ascii_digit())
     }
 
+    /// The label of a gazetteer match's entry.
+    fn label(&self, m: GazMatch) -> Label {
+        self.gaz.entry(m.entry).label
+    }
+
+    /// Tokens of the longest phrase of `p` starting at token `k` and ending by `end`.
+    fn at(&self, p: &Phrases, k: usize, end: usize) -> usize {
+        p.longest_at(self.text, self.tokens, k, end)
+    }
+
+    /// Tokens of the phrase of `p` ending right before token `k`, starting at `floor` or later.
+    fn before(&self, p: &Phrases, k: usize, floor: usize) -> usize {
+        p.ends_before(self.text, self.tokens, k, floor)
+    }
+
     /// Tokens `a` and `b` separated by exactly one space (not a line break: a headline's last
     /// word and the next line's first are no one name).
     fn adjacent_words(&self, a: usize, b: usize) -> bool {
@@ -461,8 +476,7 @@ pub(crate) fn recognize(
         );
         sentence(&ctx, a, b, &matches[m0..m], neighbours, &mut found);
     }
-    with_directions(&ctx, &mut found);
-    with_numerals(&ctx, &mut found);
+    with_trailing_words(&ctx, &mut found);
     spelled_out(&ctx, sentences, &mut found);
     found.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
     let mut kept: Vec<Found> = Vec::with_capacity(found.len());
@@ -476,32 +490,47 @@ pub(crate) fn recognize(
     entities(&ctx, kept)
 }
 
-/// A place followed by a compass direction is that part of it (`Israel utara`, `Jerman Timur`,
-/// `Afrika bagian timur` is not): a place of its own, found by rule.
-fn with_directions(ctx: &Ctx, found: &mut [Found]) {
-    for f in found.iter_mut().filter(|f| f.label == Label::Loc) {
+/// Words written after a name that belong to it, making it a name found by rule: a compass
+/// direction after a place (`Israel utara`, `Jerman Timur`, a place of its own; `Timur Tengah`
+/// and `barat daya` are names or directions of their own), then a Roman numeral after any name
+/// (`Gedung Nusantara II`, `Abdullah II`; only I, V and X, since `Washington DC` and `Mahfud MD`
+/// are no numbers, and not one letter alone: `Region I Wayan`).
+fn with_trailing_words(ctx: &Ctx, found: &mut [Found]) {
+    let follows = |k: usize| k > 0 && k < ctx.tokens.len() && ctx.adjacent_words(k - 1, k);
+    for f in found.iter_mut() {
         let k = ctx.tokens.partition_point(|t| t.span.start < f.span.end);
-        if k == 0 || k >= ctx.tokens.len() || !ctx.adjacent_words(k - 1, k) {
-            continue;
+        let mut end = k;
+        if f.label == Label::Loc && follows(end) {
+            end += direction_len(ctx, end);
         }
-        let lower = ctx.tok(k).to_lowercase();
-        if !matches!(
-            lower.as_str(),
-            "utara" | "selatan" | "timur" | "barat" | "tenggara"
-        ) {
-            continue;
+        let w = ctx.tok(end);
+        if follows(end)
+            && (2..=5).contains(&w.len())
+            && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+        {
+            end += 1;
         }
-        // `Timur Tengah`, `Timur Jauh` and `barat daya` are names or directions of their own.
-        let next = ctx.tok(k + 1).to_lowercase();
-        let end = match next.as_str() {
-            "tengah" | "jauh" => continue,
-            "laut" | "daya" if ctx.adjacent_words(k, k + 1) => k + 2,
-            _ => k + 1,
-        };
-        f.span = Span::new(f.span.start, ctx.tokens[end - 1].span.end);
-        f.entry = None;
-        f.source = Source::Rule;
-        f.fuzzy = false;
+        if end > k {
+            f.span = Span::new(f.span.start, ctx.tokens[end - 1].span.end);
+            f.entry = None;
+            f.source = Source::Rule;
+            f.fuzzy = false;
+        }
+    }
+}
+
+/// Tokens of the compass direction at token `k` (`utara`, `barat laut`), 0 when there is none.
+fn direction_len(ctx: &Ctx, k: usize) -> usize {
+    if !matches!(
+        ctx.tok(k).to_lowercase().as_str(),
+        "utara" | "selatan" | "timur" | "barat" | "tenggara"
+    ) {
+        return 0;
+    }
+    match ctx.tok(k + 1).to_lowercase().as_str() {
+        "tengah" | "jauh" => 0,
+        "laut" | "daya" if ctx.adjacent_words(k, k + 1) => 2,
+        _ => 1,
     }
 }
 
@@ -570,8 +599,8 @@ fn spelled_out(ctx: &Ctx, sentences: &[Span], found: &mut Vec<Found>) {
         // Ordinary Indonesian words spell out a term, not a name (`Sekolah Pasar Modal (SPM)`,
         // `Surat Tanda Registrasi (STR)`): the acronym is no organisation either.
         let term = (k..i).all(|j| ctx.common(j) || !ctx.is_cap(j))
-            && ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, k, i) == 0
-            && ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, k, i) == 0;
+            && ctx.at(&ctx.cues.org_heads, k, i) == 0
+            && ctx.at(&ctx.cues.loc_heads, k, i) == 0;
         if term {
             terms.insert(acronym);
             continue;
@@ -599,26 +628,6 @@ fn spelled_out(ctx: &Ctx, sentences: &[Span], found: &mut Vec<Found>) {
     found.extend(extra);
 }
 
-/// A Roman numeral after a name is part of it (`Gedung Nusantara II`, `Abdullah II`, `Kabinet
-/// Indonesia Bersatu II`); a one-letter numeral is not taken (`Region I Wayan`).
-fn with_numerals(ctx: &Ctx, found: &mut [Found]) {
-    for f in found.iter_mut() {
-        let k = ctx.tokens.partition_point(|t| t.span.start < f.span.end);
-        if k == 0 || k >= ctx.tokens.len() || !ctx.adjacent_words(k - 1, k) {
-            continue;
-        }
-        // Only I, V and X: `Washington DC` and `Mahfud MD` are no numbers.
-        let w = ctx.tok(k);
-        if !(2..=5).contains(&w.len()) || !w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
-            continue;
-        }
-        f.span = Span::new(f.span.start, ctx.tokens[k].span.end);
-        f.entry = None;
-        f.source = Source::Rule;
-        f.fuzzy = false;
-    }
-}
-
 /// Recognition inside one sentence of tokens `a..b`.
 fn sentence(
     ctx: &Ctx,
@@ -640,15 +649,14 @@ fn sentence(
             && ctx.is_cap(e)
             && ctx.adjacent_words(s, e)
             && gaz_starting_raw(matches, ctx.tokens[e].span.start).is_none()
-            && (ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, s, e) == 1
-                || ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, s, e) == 1);
+            && (ctx.at(&ctx.cues.loc_heads, s, e) == 1 || ctx.at(&ctx.cues.org_heads, s, e) == 1);
         // A party's board before the party (`DPP Partai Golkar`, `DPD Nasdem Sumenep`) is
         // reported as the party, as parliamentary factions are.
         let board = e < b
             && opens_board(ctx, s)
             && (ctx.tok(e) == "Partai"
                 || gaz_starting_raw(matches, ctx.tokens[e].span.start)
-                    .is_some_and(|m| ctx.gaz.entry(m.entry).label == Label::Org));
+                    .is_some_and(|m| ctx.label(*m) == Label::Org));
         if head_word || board {
             continue;
         }
@@ -673,8 +681,7 @@ fn sentence(
             g += 1;
         }
         let in_gaz = g < gaz.len() && gaz[g].0 <= k;
-        if !in_gaz && !ctx.is_cap(k) && ctx.cues.titles.longest_at(ctx.text, ctx.tokens, k, b) == 0
-        {
+        if !in_gaz && !ctx.is_cap(k) && ctx.at(&ctx.cues.titles, k, b) == 0 {
             k += 1;
             continue;
         }
@@ -694,7 +701,7 @@ fn sentence(
         }
         if end == start {
             // A lowercase title (`pemimpin`) that starts no run: look at what follows.
-            end = start + ctx.cues.titles.longest_at(ctx.text, ctx.tokens, start, b);
+            end = start + ctx.at(&ctx.cues.titles, start, b);
             if end < b && (ctx.is_cap(end) || gaz_starting(&gaz, end).is_some()) {
                 k = end;
                 continue;
@@ -719,15 +726,18 @@ fn opens_board(ctx: &Ctx, k: usize) -> bool {
 fn is_party_board(ctx: &Ctx, k: usize, gaz: &[(usize, usize, GazMatch)]) -> bool {
     ctx.tok(k).len() == 3
         && opens_board(ctx, k)
-        && (ctx.tok(k + 1) == "Partai"
-            || gaz_starting(gaz, k + 1)
-                .is_some_and(|(_, _, gm)| ctx.gaz.entry(gm.entry).label == Label::Org))
+        && (ctx.tok(k + 1) == "Partai" || gaz_label(ctx, gaz, k + 1) == Some(Label::Org))
 }
 
 /// The gazetteer match that starts at byte `at`.
 fn gaz_starting_raw(matches: &[GazMatch], at: usize) -> Option<&GazMatch> {
     let i = matches.partition_point(|m| m.span.start < at);
     matches.get(i).filter(|m| m.span.start == at)
+}
+
+/// The label of the gazetteer match that starts at token `k`.
+fn gaz_label(ctx: &Ctx, gaz: &[(usize, usize, GazMatch)], k: usize) -> Option<Label> {
+    gaz_starting(gaz, k).map(|(_, _, gm)| ctx.label(gm))
 }
 
 /// The gazetteer match that starts at token `k` (the matches are sorted and disjoint).
@@ -776,7 +786,7 @@ fn run(
     // Up to three lowercase words may complete the title (`juru bicara kepolisian X`).
     let mut at = start;
     for _ in 0..=3 {
-        let before = ctx.cues.titles.ends_before(ctx.text, ctx.tokens, at, sa);
+        let before = ctx.before(&ctx.cues.titles, at, sa);
         if before > 0 {
             title = Some(ctx.span(at - before, start));
             break;
@@ -792,13 +802,13 @@ fn run(
     let mut k = start;
     while k < end {
         if let Some((_, ge, gm)) = gaz_at(k) {
-            let label = ctx.gaz.entry(gm.entry).label;
+            let label = ctx.label(gm);
             // A generic institution followed by a place is that place's office
             // (`Badan Penanggulangan Bencana Daerah Garut`, `Kejaksaan Tinggi Sulawesi Selatan`).
             if label == Label::Org
-                && ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, k, ge) > 0
+                && ctx.at(&ctx.cues.org_heads, k, ge) > 0
                 && let Some((_, le, lm)) = gaz_at(ge)
-                && ctx.gaz.entry(lm.entry).label == Label::Loc
+                && ctx.label(lm) == Label::Loc
                 && title.is_none()
             {
                 out.push(rule(ctx, k, le, Label::Org, None));
@@ -809,11 +819,7 @@ fn run(
             if label == Label::Org
                 && ge < end
                 && gaz_at(ge).is_none()
-                && ctx
-                    .cues
-                    .org_suffixes
-                    .longest_at(ctx.text, ctx.tokens, ge, end)
-                    == 1
+                && ctx.at(&ctx.cues.org_suffixes, ge, end) == 1
             {
                 out.push(known(ctx, k, ge + 1, Label::Org, gm.entry));
                 k = ge + 1;
@@ -825,20 +831,12 @@ fn run(
                 && ge == end
                 && ge + 2 < sb
                 && ctx.tok(ge) == "dan"
-                && ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, k, ge) > 0
+                && ctx.at(&ctx.cues.org_heads, k, ge) > 0
                 && ctx.tokens[ge + 1].kind.is_wordlike()
                 && ctx.tok(ge + 1).starts_with(char::is_uppercase)
                 && gaz_at(ge + 1).is_none()
-                && ctx
-                    .cues
-                    .org_heads
-                    .longest_at(ctx.text, ctx.tokens, ge + 1, sb)
-                    == 0
-                && ctx
-                    .cues
-                    .loc_heads
-                    .longest_at(ctx.text, ctx.tokens, ge + 1, sb)
-                    == 0
+                && ctx.at(&ctx.cues.org_heads, ge + 1, sb) == 0
+                && ctx.at(&ctx.cues.loc_heads, ge + 1, sb) == 0
                 && !ctx.tok(ge + 2).starts_with(char::is_uppercase)
             {
                 out.push(known(ctx, k, ge + 2, Label::Org, gm.entry));
@@ -858,9 +856,9 @@ fn run(
                     && gaz_at(e).is_none()
                     && ctx.is_cap(e)
                     && !ctx.common(e)
-                    && ctx.cues.titles.longest_at(ctx.text, ctx.tokens, e, end) == 0
-                    && ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, e, end) == 0
-                    && ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, e, end) == 0
+                    && ctx.at(&ctx.cues.titles, e, end) == 0
+                    && ctx.at(&ctx.cues.org_heads, e, end) == 0
+                    && ctx.at(&ctx.cues.loc_heads, e, end) == 0
                     && !is_unknown_acronym(ctx.tok(e))
                 {
                     e += 1;
@@ -925,22 +923,19 @@ fn piece(
             continue;
         }
         // An organisation head: the name runs to the end of the run, over places inside it.
-        let head = ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, k, pe);
+        let head = ctx.at(&ctx.cues.org_heads, k, pe);
         if head > 0 {
             let mut e = org_end(ctx, k + head, run_end, sb, gaz, Label::Org);
             // A country's team or troops (`Tim Indonesia`, `Tentara Rwanda`) is that country
             // acting, not an organisation's name.
             let nationals = matches!(ctx.tok(k), "Tim" | "Tentara" | "Pasukan")
-                && gaz_starting(gaz, k + head).is_some_and(|(_, ge, gm)| {
-                    ge == e && ctx.gaz.entry(gm.entry).label == Label::Loc
-                });
+                && gaz_starting(gaz, k + head)
+                    .is_some_and(|(_, ge, gm)| ge == e && ctx.label(gm) == Label::Loc);
             if nationals {
                 e = k + head;
             }
             // A party's board (`Dewan Pimpinan Pusat Partai Demokrat`) is reported as the party.
-            let board = opens_board(ctx, k)
-                && gaz_starting(gaz, e)
-                    .is_some_and(|(_, _, gm)| ctx.gaz.entry(gm.entry).label == Label::Org);
+            let board = opens_board(ctx, k) && gaz_label(ctx, gaz, e) == Some(Label::Org);
             // So is a parliament's numbered commission (`anggota Komisi III DPR` → `DPR`).
             let commission = ctx.tok(k) == "Komisi"
                 && e == k + head + 1
@@ -970,7 +965,7 @@ fn piece(
         }
         // A place head: the name runs on like an organisation's, over the organisations and
         // places inside it (`Rumah Sakit Pusat Pertamina`, `Kantor Kementerian Sosial`).
-        let head = ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, k, pe);
+        let head = ctx.at(&ctx.cues.loc_heads, k, pe);
         // After a title, ordinary words are its portfolio, not a place (`Menteri Perumahan
         // Rakyat`).
         let portfolio = title.is_some() && (k + head..pe).all(|i| ctx.common(i));
@@ -980,7 +975,7 @@ fn piece(
             match single {
                 // Only a known place after the head (`Desa Sukamaju`, `Pulau Jawa`): that place,
                 // its head included.
-                Some((_, ge, gm)) if ctx.gaz.entry(gm.entry).label == Label::Loc => {
+                Some((_, ge, gm)) if ctx.label(gm) == Label::Loc => {
                     out.push(Found {
                         span: ctx.span(k, ge),
                         label: Label::Loc,
@@ -998,8 +993,8 @@ fn piece(
                     // (`Kantor Kementerian Sosial`, `Kantor Gubernur`).
                     let of_body = |i: usize| {
                         gaz_starting(gaz, i).is_some()
-                            || ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, i, e) > 0
-                            || ctx.cues.titles.longest_at(ctx.text, ctx.tokens, i, e) > 0
+                            || ctx.at(&ctx.cues.org_heads, i, e) > 0
+                            || ctx.at(&ctx.cues.titles, i, e) > 0
                     };
                     let label = if ctx.tok(k) == "Kantor" && head == 1 && !of_body(k + 1) {
                         Label::Org
@@ -1014,13 +1009,11 @@ fn piece(
             }
         }
         // `Wakil` before any title is its deputy (`Wakil Sekretaris Jenderal`).
-        let t = match ctx.cues.titles.longest_at(ctx.text, ctx.tokens, k, pe) {
-            0 if ctx.tok(k) == "Wakil" && k + 1 < pe => {
-                match ctx.cues.titles.longest_at(ctx.text, ctx.tokens, k + 1, pe) {
-                    0 => 0,
-                    n => n + 1,
-                }
-            }
+        let t = match ctx.at(&ctx.cues.titles, k, pe) {
+            0 if ctx.tok(k) == "Wakil" && k + 1 < pe => match ctx.at(&ctx.cues.titles, k + 1, pe) {
+                0 => 0,
+                n => n + 1,
+            },
             n => n,
         };
         if t > 0 {
@@ -1034,7 +1027,7 @@ fn piece(
             // with it.
             let mut n = k;
             while n < pe {
-                let t = ctx.cues.titles.longest_at(ctx.text, ctx.tokens, n, pe);
+                let t = ctx.at(&ctx.cues.titles, n, pe);
                 if t > 0 {
                     n += t;
                 } else if ctx.common(n) || ctx.all_caps(n) {
@@ -1051,11 +1044,7 @@ fn piece(
                 };
                 // A known surname right after completes the name (`Soesilo Bambang Yudhoyono`).
                 let end = match gaz_starting(gaz, pe) {
-                    Some((_, ge, gm))
-                        if ctx.gaz.entry(gm.entry).label == Label::Per && ge - pe == 1 =>
-                    {
-                        ge
-                    }
+                    Some((_, ge, gm)) if ctx.label(gm) == Label::Per && ge - pe == 1 => ge,
                     _ => pe,
                 };
                 out.push(rule(ctx, n, end, Label::Per, Some(full_role)));
@@ -1075,13 +1064,13 @@ fn piece(
         // A numeral or a letter (`ke VIII`, `tipe A`) is no name, unless it is the initial of a
         // known name that follows (`M Romahurmuziy`).
         let initial = gaz_starting(gaz, pe).is_some_and(|(_, _, gm)| {
-            ctx.gaz.entry(gm.entry).label == Label::Per && ctx.adjacent_words(pe - 1, pe)
+            ctx.label(gm) == Label::Per && ctx.adjacent_words(pe - 1, pe)
         });
         if pe - k == 1 && is_numeral_or_letter(ctx.tok(k)) && !initial {
             return pe;
         }
         let start_k = k;
-        let mut reported = ctx.cues.reporting.ends_before(ctx.text, ctx.tokens, k, sa) > 0;
+        let mut reported = ctx.before(&ctx.cues.reporting, k, sa) > 0;
         // Only a sentence's first word, or a headline's, is capitalised for grammar's sake.
         let headline = is_headline(ctx, sa, sb);
         // A parliamentary faction is reported as its party (`Fraksi PKB` → `PKB`).
@@ -1097,7 +1086,7 @@ fn piece(
         let cue_at = |i: usize| {
             [&ctx.cues.titles, &ctx.cues.org_heads, &ctx.cues.loc_heads]
                 .iter()
-                .any(|p| p.longest_at(ctx.text, ctx.tokens, i, pe) > 0)
+                .any(|p| ctx.at(p, i, pe) > 0)
         };
         if k > start_k && k < pe && cue_at(k) {
             continue;
@@ -1110,14 +1099,9 @@ fn piece(
             return pe;
         }
         // Another item of a list that holds a person (`Jero Wacik, Marzuki Alie, Toto Riyanto`).
-        // (The sentence's gazetteer matches are all in `out` already, so look back for it.)
         let listed = k >= sa + 2
-            && ctx.cues.list.longest_at(ctx.text, ctx.tokens, k - 1, k) == 1
-            && out
-                .iter()
-                .rev()
-                .take(64)
-                .any(|f| f.label == Label::Per && f.span.end == ctx.tokens[k - 2].span.end);
+            && ctx.at(&ctx.cues.list, k - 1, k) == 1
+            && found_ending(out, ctx.tokens[k - 2].span.end, Label::Per);
         // A name after the comma that closes a title and its complement (`kata Ketua DPD Nasdem
         // Sumenep, Sufyan Absi, …`, `Perdana Menteri Ethiopia, Meles Zenawi`).
         let after_role =
@@ -1129,8 +1113,8 @@ fn piece(
                 let role_end = ctx.tokens[k - 2].span.end;
                 let role_start = ctx.tokens[r].span.start;
                 r + 1 < k - 1
-                    && (ctx.cues.titles.longest_at(ctx.text, ctx.tokens, r, k - 1) > 0
-                        || ctx.cues.titles.ends_before(ctx.text, ctx.tokens, r, sa) > 0)
+                    && (ctx.at(&ctx.cues.titles, r, k - 1) > 0
+                        || ctx.before(&ctx.cues.titles, r, sa) > 0)
                     && !out.iter().rev().take(64).any(|f| {
                         f.label == Label::Per
                             && f.span.start >= role_start
@@ -1143,22 +1127,11 @@ fn piece(
         let listed = listed
             || (pe + 1 < sb
                 && pe - k >= 2
-                && ctx.cues.list.longest_at(ctx.text, ctx.tokens, pe, pe + 1) == 1
-                && gaz_starting(gaz, pe + 1)
-                    .is_some_and(|(_, _, gm)| ctx.gaz.entry(gm.entry).label == Label::Per));
+                && ctx.at(&ctx.cues.list, pe, pe + 1) == 1
+                && gaz_label(ctx, gaz, pe + 1) == Some(Label::Per));
         // A company suffix closes an organisation's name (`DeSoto Inc.`, `Astra International Tbk`).
-        let suffixed = pe - k >= 2
-            && ctx
-                .cues
-                .org_suffixes
-                .longest_at(ctx.text, ctx.tokens, pe - 1, pe)
-                == 1;
-        let after_preposition = k > sa
-            && ctx
-                .cues
-                .loc_prepositions
-                .ends_before(ctx.text, ctx.tokens, k, sa)
-                > 0;
+        let suffixed = pe - k >= 2 && ctx.at(&ctx.cues.org_suffixes, pe - 1, pe) == 1;
+        let after_preposition = k > sa && ctx.before(&ctx.cues.loc_prepositions, k, sa) > 0;
         // An acronym nothing else explains names an organisation (`KGB`, `QVC`, `dari POTM`),
         // unless it names an ordinary thing (`BBM`, `KTP`); so does a word written in camel case
         // (`StatesWest`, `detikFinance`).
@@ -1183,7 +1156,7 @@ fn piece(
         let given_first = pe - k == 1 && !ctx.common(k);
         if (label == Some(Label::Per) || given_first)
             && let Some((_, ge, gm)) = gaz_starting(gaz, pe)
-            && ctx.gaz.entry(gm.entry).label == Label::Per
+            && ctx.label(gm) == Label::Per
             && ge - pe == 1
         {
             out.push(rule(ctx, k, ge, Label::Per, None));
@@ -1193,8 +1166,7 @@ fn piece(
         // Ordinary words after it (`Sekolah Pasar Modal`) are not enough.
         if label.is_none()
             && let Some(h) = (k + 1..pe).find(|&i| {
-                ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, i, pe) > 0
-                    || ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, i, pe) > 0
+                ctx.at(&ctx.cues.org_heads, i, pe) > 0 || ctx.at(&ctx.cues.loc_heads, i, pe) > 0
             })
             && (pe < run_end || (h + 1..pe).any(|i| !ctx.common(i)))
         {
@@ -1213,7 +1185,7 @@ fn piece(
                     .get(gaz.partition_point(|g| g.1 < from))
                     .filter(|g| g.1 == from)
                     && gs >= sa
-                    && ctx.gaz.entry(gm.entry).label == Label::Loc
+                    && ctx.label(gm) == Label::Loc
                     && ctx.adjacent_words(from - 1, from)
                 {
                     from = gs;
@@ -1237,17 +1209,13 @@ fn piece(
                 && (lone_place || placelike)
                 && let Some((_, ge, gm)) = gaz_starting(gaz, pe)
                 && ge <= run_end
-                && ctx.gaz.entry(gm.entry).label == Label::Loc
+                && ctx.label(gm) == Label::Loc
                 && ctx.adjacent_words(pe - 1, pe)
             {
                 to = ge;
                 if ge < sb
                     && gaz_starting(gaz, ge).is_none()
-                    && ctx
-                        .cues
-                        .org_suffixes
-                        .longest_at(ctx.text, ctx.tokens, ge, sb)
-                        == 1
+                    && ctx.at(&ctx.cues.org_suffixes, ge, sb) == 1
                 {
                     to = ge + 1;
                     label = Label::Org;
@@ -1269,11 +1237,17 @@ fn in_address(ctx: &Ctx, sb: usize, k: usize, pe: usize, out: &[Found]) -> bool 
         && !ctx.cues.is_given(ctx.tok(k))
         && ctx.tok(k - 1) == ","
         && (pe == sb || matches!(ctx.tok(pe), "," | "." | ")"))
-        && out
-            .iter()
-            .rev()
-            .take(64)
-            .any(|f| f.label == Label::Loc && f.span.end == ctx.tokens[k - 2].span.end)
+        && found_ending(out, ctx.tokens[k - 2].span.end, Label::Loc)
+}
+
+/// Whether a name of `label` found in this sentence ends at byte `end`. The sentence's gazetteer
+/// matches are all in `out` before its rules run, so the name may not be the last; only the
+/// latest few are looked at, which keeps a long sentence linear.
+fn found_ending(out: &[Found], end: usize, label: Label) -> bool {
+    out.iter()
+        .rev()
+        .take(64)
+        .any(|f| f.label == label && f.span.end == end)
 }
 
 /// A word with a capital after its first lowercase letter (`StatesWest`, `detikFinance`), as
@@ -1395,14 +1369,8 @@ fn org_end(
         }
         // A title ends the name (`Pelaksana Harian Ketua …`), and so does a second head right
         // after the first: `Komite Badan Pengatur …` is a committee of that agency.
-        if ctx.cues.titles.longest_at(ctx.text, ctx.tokens, k, run_end) > 0
-            || (k == first
-                && label == Label::Org
-                && ctx
-                    .cues
-                    .org_heads
-                    .longest_at(ctx.text, ctx.tokens, k, run_end)
-                    > 0)
+        if ctx.at(&ctx.cues.titles, k, run_end) > 0
+            || (k == first && label == Label::Org && ctx.at(&ctx.cues.org_heads, k, run_end) > 0)
         {
             break;
         }
@@ -1412,7 +1380,7 @@ fn org_end(
             // known organisation after an organisation's own words: `Fakultas Kehutanan UGM` is
             // a faculty of UGM (but `Kementerian BUMN` is one name, and `Rumah Sakit Pusat
             // Pertamina` one place).
-            let found = ctx.gaz.entry(gm.entry).label;
+            let found = ctx.label(gm);
             if (found == Label::Per || (found == Label::Org && label == Label::Org)) && k != first {
                 break;
             }
@@ -1452,8 +1420,8 @@ fn holder_after(
                     && ctx.tokens[j].kind.is_wordlike()
                     && gaz_starting(gaz, j).is_none()
                     && !is_unknown_acronym(ctx.tok(j))
-                    && ctx.cues.org_heads.longest_at(ctx.text, ctx.tokens, j, e) == 0
-                    && ctx.cues.loc_heads.longest_at(ctx.text, ctx.tokens, j, e) == 0
+                    && ctx.at(&ctx.cues.org_heads, j, e) == 0
+                    && ctx.at(&ctx.cues.loc_heads, j, e) == 0
             })
     };
     let mut split = None;
@@ -1461,7 +1429,7 @@ fn holder_after(
     while i < e {
         match gaz_starting(gaz, i) {
             Some((_, ge, gm)) => {
-                if ctx.gaz.entry(gm.entry).label == Label::Loc && ge < e && name_from(ge) {
+                if ctx.label(gm) == Label::Loc && ge < e && name_from(ge) {
                     split = Some(ge);
                 }
                 i = ge;
@@ -1549,14 +1517,7 @@ fn person_cue(
     {
         return true;
     }
-    if v < sb
-        && !acronym
-        && ctx
-            .cues
-            .subject_verbs
-            .longest_at(ctx.text, ctx.tokens, v, sb)
-            > 0
-    {
+    if v < sb && !acronym && ctx.at(&ctx.cues.subject_verbs, v, sb) > 0 {
         return true;
     }
     // A sentence that opens with a word no dictionary knows, followed by a verb (`Khalilzad
@@ -1575,14 +1536,7 @@ fn person_cue(
         return true;
     }
     // `X, juru bicara ...`
-    if pe + 1 < sb
-        && ctx.tok(pe) == ","
-        && ctx
-            .cues
-            .apposition
-            .longest_at(ctx.text, ctx.tokens, pe + 1, sb)
-            > 0
-    {
+    if pe + 1 < sb && ctx.tok(pe) == "," && ctx.at(&ctx.cues.apposition, pe + 1, sb) > 0 {
         return true;
     }
     // `(X/AFP ...)`
