@@ -521,16 +521,19 @@ fn with_trailing_words(ctx: &Ctx, found: &mut [Found]) {
 
 /// Tokens of the compass direction at token `k` (`utara`, `barat laut`), 0 when there is none.
 fn direction_len(ctx: &Ctx, k: usize) -> usize {
-    if !matches!(
-        ctx.tok(k).to_lowercase().as_str(),
-        "utara" | "selatan" | "timur" | "barat" | "tenggara"
-    ) {
-        return 0;
-    }
-    match ctx.tok(k + 1).to_lowercase().as_str() {
-        "tengah" | "jauh" => 0,
-        "laut" | "daya" if ctx.adjacent_words(k, k + 1) => 2,
-        _ => 1,
+    // Compared without lowercasing copies: this runs after every place found.
+    let is = |w: &str, words: &[&str]| words.iter().any(|x| x.eq_ignore_ascii_case(w));
+    let next = ctx.tok(k + 1);
+    let direction = is(
+        ctx.tok(k),
+        &["utara", "selatan", "timur", "barat", "tenggara"],
+    );
+    if !direction || is(next, &["tengah", "jauh"]) {
+        0
+    } else if is(next, &["laut", "daya"]) && ctx.adjacent_words(k, k + 1) {
+        2
+    } else {
+        1
     }
 }
 
