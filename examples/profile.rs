@@ -3,7 +3,9 @@
 //! ```text
 //! cargo run --release --example profile -- STAGE [N] [REPEAT] [FILE]
 //! ```
-//! STAGE: tokens, sentences, gazetteer, refdate, times, entities, events, extract, build.
+//! STAGE: tokens, sentences, gazetteer, refdate, times, entities, events, extract, build, and
+//! `bare` (the benches' reference: a bare leftmost-longest Aho-Corasick scan of the gazetteer's
+//! names).
 //! FILE: `$WARTA_DATA/indosum/articles.jsonl` by default (`../shared/data` without WARTA_DATA).
 
 #[path = "common/mod.rs"]
@@ -40,7 +42,12 @@ fn main() {
             (tok, s, times, ents)
         })
         .collect();
-    let total = run(stage, repeat, &x, &texts, &prep);
+    let names: Vec<&str> = x.gazetteer_names().collect();
+    let bare = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&names)
+        .unwrap();
+    let total = run(stage, repeat, &x, &bare, &texts, &prep);
     println!("{stage}: {total}");
 }
 
@@ -53,7 +60,14 @@ type Prep = (
 
 /// The measured part (`valgrind --tool=callgrind --toggle-collect=profile::run`).
 #[inline(never)]
-fn run(stage: &str, repeat: usize, x: &warta::Extractor, texts: &[String], prep: &[Prep]) -> usize {
+fn run(
+    stage: &str,
+    repeat: usize,
+    x: &warta::Extractor,
+    bare: &aho_corasick::AhoCorasick,
+    texts: &[String],
+    prep: &[Prep],
+) -> usize {
     use warta::bench as b;
     let mut total = 0usize;
     for _ in 0..repeat {
@@ -67,6 +81,7 @@ fn run(stage: &str, repeat: usize, x: &warta::Extractor, texts: &[String], prep:
                 "entities" => b::entities(x, t, tok, s, times).len(),
                 "events" => b::events(x, t, tok, s, ents, times),
                 "extract" => b::extract(x, t).entities.len(),
+                "bare" => bare.find_iter(t.as_str()).count(),
                 other => panic!("unknown stage {other}"),
             };
         }
