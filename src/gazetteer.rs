@@ -20,10 +20,8 @@
 use crate::error::{Error, ErrorKind};
 use crate::lexicon;
 use crate::{Label, Span, Token, TokenKind};
-use aho_corasick::automaton::OverlappingState;
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{Anchored, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::path::Path;
@@ -192,16 +190,17 @@ pub(crate) struct Gazetteer {
     /// `pattern_text[pattern_at[p]..pattern_at[p + 1]]`.
     pattern_text: String,
     pattern_at: Vec<u32>,
-    /// The automaton, over the patterns' strings folded by [`fold_case`] and searched in the
-    /// text folded the same way: a name and its ALL-CAPS form are one automaton pattern, which
+    /// The automaton, over the patterns' strings folded by [`fold_case`] and walked, anchored,
+    /// from each token start over the text folded the same way: a name and its ALL-CAPS form are one automaton pattern, which
     /// halves its size and build time; a match is then told which of them (if any) it is by
     /// comparing bytes. Folding keeps the capital that starts a word, so lowercase words do
     /// not wander deep into names (`antara` vs `Antara`) and the search stays as fast as an
     /// exact one. (Full ASCII case folding, by the automaton or by lowercasing, costs more in
     /// build or in search than it saves.)
-    ac: AhoCorasick,
-    /// Longest automaton pattern, in bytes.
-    max_len: usize,
+    nfa: aho_corasick::nfa::contiguous::NFA,
+    /// The first two bytes of every automaton pattern: most tokens (`di`, `yang`) start no
+    /// name, and this tells so before the automaton is entered.
+    starts: PairSet,
     /// Automaton pattern `k` stands for `patterns[variants[variant_at[k]..variant_at[k + 1]]]`.
     variant_at: Vec<u32>,
     variants: Vec<u32>,
@@ -446,13 +445,9 @@ impl GazetteerSource {
         let variants = group_by(ac_strings.len(), key_of.into_iter(), |_, _, v| {
             variant_at.push(v.len() as u32);
         });
-        let max_len = ac_strings.iter().map(|s| s.len()).max().unwrap_or(0);
-        let ac = AhoCorasickBuilder::new()
+        let starts = PairSet::of(ac_strings.iter().map(|s| s.as_bytes()));
+        let nfa = aho_corasick::nfa::contiguous::Builder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            // Anchored searches at the rare word-internal token starts (see `find`); free for
-            // an NFA.
-            .start_kind(StartKind::Both)
             .build(ac_strings.iter().map(|s| s.as_bytes()))
             .expect("gazetteer automaton within size limits");
         drop(ac_strings);
@@ -462,8 +457,8 @@ impl GazetteerSource {
             pattern_entries,
             pattern_text,
             pattern_at,
-            ac,
-            max_len,
+            nfa,
+            starts,
             variant_at,
             variants,
             forms,
@@ -739,6 +734,59 @@ impl Gazetteer {
         fuzzy
     }
 
+    /// Walks the automaton over `bytes` from `start`, folding the text as [`fold_case`] does,
+    /// and calls `found(end, k)` for each automaton pattern `k` that is `bytes[start..end]`.
+    /// `after_letter`: whether the first byte counts as following a letter (and is folded).
+    fn walk(
+        &self,
+        bytes: &[u8],
+        start: usize,
+        after_letter: bool,
+        mut found: impl FnMut(usize, usize),
+    ) {
+        let nfa = &self.nfa;
+        let first = if after_letter {
+            bytes[start].to_ascii_lowercase()
+        } else {
+            bytes[start]
+        };
+        if let Some(&second) = bytes.get(start + 1) {
+            let second = if first.is_ascii_alphabetic() {
+                second.to_ascii_lowercase()
+            } else {
+                second
+            };
+            if !self.starts.contains(first, second) {
+                return;
+            }
+        }
+        let Ok(mut sid) = nfa.start_state(Anchored::Yes) else {
+            return;
+        };
+        let mut prev_letter = after_letter;
+        for (n, &b) in bytes[start..].iter().enumerate() {
+            let folded = if prev_letter {
+                b.to_ascii_lowercase()
+            } else {
+                b
+            };
+            prev_letter = b.is_ascii_alphabetic();
+            sid = nfa.next_state(Anchored::Yes, sid, folded);
+            if nfa.is_dead(sid) {
+                return;
+            }
+            if nfa.is_match(sid) {
+                // A state also reports the names that end here but start later.
+                for m in 0..nfa.match_len(sid) {
+                    let pid = nfa.match_pattern(sid, m);
+                    if nfa.pattern_len(pid) == n + 1 {
+                        found(start + n + 1, pid.as_usize());
+                    }
+                }
+            }
+        }
+    }
+
     fn pattern(&self, p: usize) -> &str {
         &self.pattern_text[self.pattern_at[p] as usize..self.pattern_at[p + 1] as usize]
     }
@@ -762,7 +810,8 @@ impl Gazetteer {
             else {
                 return;
             };
-            if !bounds.is_start(text, span.start) || !bounds.is_end(text, span.end) {
+            // Every walk starts where a name may (see below).
+            if !bounds.is_end(text, span.end) {
                 return;
             }
             let pat = &self.patterns[p as usize];
@@ -776,39 +825,46 @@ impl Gazetteer {
                 cands.push((span, entry));
             }
         };
-        // Same offsets as `text`: folding ASCII case keeps every byte's length.
-        let folded = fold_case(text.as_bytes());
-        for m in self.ac.find_overlapping_iter(&folded) {
-            let span = Span::new(m.start(), m.end());
-            consider(span, m.pattern().as_usize());
-        }
-        // A name's first letter is never folded, but the text's is when a token starts right
-        // after a letter (`x` in `abcXyz` split by the tokenizer): look again at those starts,
-        // with that letter as written. Only a token start can begin a name there (`is_start`).
+        // Names start only where tokens do (or after a hyphen joining names, `Rusia-Korea`):
+        // walk the automaton from those starts alone, anchored, instead of scanning every byte.
         let bytes = text.as_bytes();
-        let mut again = Vec::new();
         for t in tokens {
             let i = t.span.start;
-            if i == 0 || !bytes[i].is_ascii_uppercase() || !bytes[i - 1].is_ascii_alphabetic() {
+            if t.kind.is_wordlike() || t.kind == TokenKind::Url || t.kind == TokenKind::Number {
+                let after_letter = i > 0 && bytes[i - 1].is_ascii_alphabetic();
+                self.walk(bytes, i, after_letter, |end, k| {
+                    consider(Span::new(i, end), k)
+                });
+                // A name's first letter is never folded, but the text's is when a token starts
+                // right after a letter (`x` in `abcXyz` split by the tokenizer): look again
+                // with that letter as written.
+                if after_letter && bytes[i].is_ascii_uppercase() {
+                    self.walk(bytes, i, false, |end, k| consider(Span::new(i, end), k));
+                }
+            }
+            let token = &bytes[t.span.range()];
+            // Joined names start with a capital (the cheap test first: most words do not).
+            if token.len() < 3
+                || token[0].is_ascii_lowercase()
+                || !token[1..].contains(&b'-')
+                || !hyphen_joins_names(&text[t.span.range()])
+            {
                 continue;
             }
-            again.clear();
-            again.extend_from_slice(&folded[i..(i + self.max_len).min(bytes.len())]);
-            again[0] = bytes[i];
-            // The overlapping iterator refuses anchored searches; the stepwise search does not.
-            let input = Input::new(&again).anchored(Anchored::Yes);
-            let mut state = OverlappingState::start();
-            loop {
-                self.ac.find_overlapping(input.clone(), &mut state);
-                let Some(m) = state.get_match() else { break };
-                // States also report the names that end there but start later.
-                if m.start() == 0 {
-                    consider(Span::new(i, i + m.end()), m.pattern().as_usize());
+            for (j, _) in token
+                .iter()
+                .enumerate()
+                .skip(1)
+                .filter(|(_, b)| **b == b'-')
+            {
+                let at = i + j + 1;
+                if at < t.span.end {
+                    self.walk(bytes, at, false, |end, k| consider(Span::new(at, end), k));
                 }
             }
         }
-        // Leftmost, then longest.
-        cands.sort_unstable_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+        // Leftmost, then longest; among equal spans, the one found first.
+        cands.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
         let mut out: Vec<GazMatch> = Vec::new();
         let mut s = 0;
         for (span, entry) in cands {
@@ -900,6 +956,34 @@ fn group_by(
     grouped
 }
 
+/// A set of byte pairs, as 65,536 bits.
+struct PairSet(Box<[u64]>);
+
+impl PairSet {
+    /// The pairs that begin `strings`; a one-byte string begins every pair with its byte.
+    fn of<'a>(strings: impl Iterator<Item = &'a [u8]>) -> PairSet {
+        let mut set = PairSet(vec![0; 1024].into_boxed_slice());
+        for s in strings {
+            match *s {
+                [] => {}
+                [a] => (0..=255).for_each(|b| set.insert(a, b)),
+                [a, b, ..] => set.insert(a, b),
+            }
+        }
+        set
+    }
+
+    fn insert(&mut self, a: u8, b: u8) {
+        let i = usize::from(a) << 8 | usize::from(b);
+        self.0[i >> 6] |= 1 << (i & 63);
+    }
+
+    fn contains(&self, a: u8, b: u8) -> bool {
+        let i = usize::from(a) << 8 | usize::from(b);
+        self.0[i >> 6] & (1 << (i & 63)) != 0
+    }
+}
+
 /// Whether [`fold_case`] changes `s`.
 fn needs_fold(s: &[u8]) -> bool {
     s.windows(2)
@@ -968,18 +1052,6 @@ impl<'a> Boundaries<'a> {
     fn token_before(&self, pos: usize) -> Option<usize> {
         let k = self.tokens.partition_point(|t| t.span.end <= pos);
         k.checked_sub(1)
-    }
-
-    fn is_start(&self, text: &str, pos: usize) -> bool {
-        let Some(k) = self.token_at(pos) else {
-            return false;
-        };
-        let t = self.tokens[k];
-        if t.span.start == pos {
-            return t.kind.is_wordlike() || t.kind == TokenKind::Url || t.kind == TokenKind::Number;
-        }
-        // After a hyphen joining capitalised parts: `Rusia-Korea Utara`.
-        text.as_bytes()[pos - 1] == b'-' && hyphen_joins_names(&text[t.span.range()])
     }
 
     fn is_end(&self, text: &str, pos: usize) -> bool {
