@@ -147,8 +147,20 @@ pub(crate) fn is_common_word(word: &str) -> bool {
     if word.len() > 40 || !word.chars().all(char::is_alphabetic) {
         return false;
     }
-    let lower = word.to_lowercase();
-    if ROOTS.contains(lower.as_str()) {
+    // Lowercased on the stack when ASCII, as nearly every word is: this runs for every
+    // capitalised word recognition looks at.
+    let mut ascii = [0u8; 40];
+    let owned;
+    let lower: &str = if word.is_ascii() {
+        let buf = &mut ascii[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        std::str::from_utf8(buf).expect("ASCII")
+    } else {
+        owned = word.to_lowercase();
+        &owned
+    };
+    if ROOTS.contains(lower) {
         return true;
     }
     let mut buf = String::new();
@@ -156,17 +168,27 @@ pub(crate) fn is_common_word(word: &str) -> bool {
         let Some(stem) = lower.strip_suffix(suffix) else {
             continue;
         };
+        let first = stem.as_bytes().first().copied();
         for (prefix, restore) in PREFIXES {
+            // The first letter first: most prefixes start with another one.
+            if prefix.as_bytes().first().is_some_and(|&p| Some(p) != first) {
+                continue;
+            }
             let Some(root) = stem.strip_prefix(prefix) else {
                 continue;
             };
             if root.len() + restore.len() < 3 || (prefix.is_empty() && suffix.is_empty()) {
                 continue;
             }
-            buf.clear();
-            buf.push_str(restore);
-            buf.push_str(root);
-            if ROOTS.contains(buf.as_str()) {
+            let candidate = if restore.is_empty() {
+                root
+            } else {
+                buf.clear();
+                buf.push_str(restore);
+                buf.push_str(root);
+                buf.as_str()
+            };
+            if ROOTS.contains(candidate) {
                 return true;
             }
         }
