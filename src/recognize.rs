@@ -56,6 +56,8 @@ pub(crate) struct Phrases {
     /// two bit tests without hashing.
     first_lens: u64,
     first_bytes: [u64; 4],
+    /// This set's bit in [`Cues::starts`].
+    bit: u16,
 }
 
 impl Phrases {
@@ -110,15 +112,6 @@ impl Phrases {
                 .is_none_or(|&b| self.first_bytes[usize::from(b / 64)] & (1 << (b % 64)) != 0)
     }
 
-    /// Whether the phrase ending right before token `k` (exclusive) is in the set.
-    fn ends_before(&self, text: &str, tokens: &[Token], k: usize, floor: usize) -> usize {
-        (floor..k)
-            .rev()
-            .take(4)
-            .find(|&s| self.longest_at(text, tokens, s, k) == k - s)
-            .map_or(0, |s| k - s)
-    }
-
     fn contains_word(&self, word: &str) -> bool {
         self.may_start(word)
             && self
@@ -156,6 +149,9 @@ pub(crate) struct Cues {
     loc_heads: Phrases,
     loc_prepositions: Phrases,
     org_suffixes: Phrases,
+    /// The bits of the phrase sets that some phrase of starts with a word: one lookup per
+    /// token answers for every set, where most tokens start no phrase of any.
+    starts: HashMap<String, u16>,
     pub(crate) examples: Vec<CueExample>,
 }
 
@@ -239,7 +235,32 @@ impl Cues {
                 )));
             }
         }
+        cues.index_starts();
         Ok(cues)
+    }
+
+    /// Gives each phrase set its bit and fills [`Cues::starts`].
+    fn index_starts(&mut self) {
+        let sets = [
+            &mut self.titles,
+            &mut self.reporting,
+            &mut self.subject_verbs,
+            &mut self.list,
+            &mut self.apposition,
+            &mut self.byline,
+            &mut self.org_heads,
+            &mut self.loc_heads,
+            &mut self.loc_prepositions,
+            &mut self.org_suffixes,
+        ];
+        let mut starts: HashMap<String, u16> = HashMap::default();
+        for (i, set) in sets.into_iter().enumerate() {
+            set.bit = 1 << i;
+            for first in set.by_first.keys() {
+                *starts.entry(first.clone()).or_default() |= set.bit;
+            }
+        }
+        self.starts = starts;
     }
 
     fn add_word(&mut self, cue: &str, w: &str) {
@@ -316,7 +337,12 @@ struct Ctx<'a> {
     /// [`is_headline`] of the last sentence asked about (its first token): every piece of a
     /// sentence asks, and counting a long sentence each time would be quadratic.
     headline: std::cell::Cell<Option<(usize, bool)>>,
+    /// [`Cues::starts`] of every token, memoised ([`UNKNOWN_STARTS`] not yet looked up).
+    starts: Vec<std::cell::Cell<u16>>,
 }
+
+/// Not a mask of phrase sets (there are fewer than 16).
+const UNKNOWN_STARTS: u16 = u16::MAX;
 
 impl Ctx<'_> {
     fn tok(&self, k: usize) -> &str {
@@ -405,14 +431,33 @@ impl Ctx<'_> {
         self.gaz.entry(m.entry).label
     }
 
+    /// The phrase sets that some phrase of starts at token `k`, as their bits.
+    fn starts(&self, k: usize) -> u16 {
+        let Some(memo) = self.starts.get(k) else {
+            return 0;
+        };
+        if memo.get() == UNKNOWN_STARTS {
+            memo.set(self.cues.starts.get(self.tok(k)).copied().unwrap_or(0));
+        }
+        memo.get()
+    }
+
     /// Tokens of the longest phrase of `p` starting at token `k` and ending by `end`.
     fn at(&self, p: &Phrases, k: usize, end: usize) -> usize {
+        debug_assert!(p.bit != 0, "a phrase set outside the cues");
+        if self.starts(k) & p.bit == 0 {
+            return 0;
+        }
         p.longest_at(self.text, self.tokens, k, end)
     }
 
     /// Tokens of the phrase of `p` ending right before token `k`, starting at `floor` or later.
     fn before(&self, p: &Phrases, k: usize, floor: usize) -> usize {
-        p.ends_before(self.text, self.tokens, k, floor)
+        (floor..k)
+            .rev()
+            .take(4)
+            .find(|&s| self.at(p, s, k) == k - s)
+            .map_or(0, |s| k - s)
     }
 
     /// Tokens `a` and `b` separated by exactly one space (not a line break: a headline's last
@@ -458,6 +503,7 @@ pub(crate) fn recognize(
         cap,
         common: vec![std::cell::Cell::new(0); tokens.len()],
         headline: std::cell::Cell::new(None),
+        starts: vec![std::cell::Cell::new(UNKNOWN_STARTS); tokens.len()],
     };
     let mut found: Vec<Found> = Vec::with_capacity(matches.len() * 2);
     let mut m = 0;
