@@ -97,6 +97,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Like [`tokenize`], appending to a vector the caller reuses.
 pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    tokenize_with(text, out, true)
+}
+
+/// The tokenizer, with or without its fast path for plain words (the tests compare the two).
+fn tokenize_with(text: &str, out: &mut Vec<Token>, fast: bool) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -104,6 +109,24 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         if b.is_ascii_whitespace() || b < 0x20 || b == 0x7f {
             i += 1;
             continue;
+        }
+        // Most tokens are plain ASCII words before a space or a comma: emitted here, as the
+        // general path below would, without finding their chunk's end and trying URLs,
+        // e-mail addresses, domains and abbreviations first (each needs a `.`, `:`, `@`, `-`
+        // or `'` right after the letters, which `ends_plain_word` excludes).
+        if fast && b.is_ascii_alphabetic() {
+            let mut j = i + 1;
+            while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            if bytes.get(j).is_none_or(|&n| ends_plain_word(n)) {
+                out.push(Token {
+                    span: Span { start: i, end: j },
+                    kind: TokenKind::Word,
+                });
+                i = j;
+                continue;
+            }
         }
         if b >= 0x80 {
             let c = char_at(text, i);
@@ -116,6 +139,16 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         Chunk { text, end, out }.split(i);
         i = end;
     }
+}
+
+/// Whether a byte after a run of ASCII letters and digits ends it as a plain word: a separator
+/// or punctuation that never continues a word, URL, address or abbreviation.
+#[inline]
+fn ends_plain_word(b: u8) -> bool {
+    b.is_ascii_whitespace()
+        || b < 0x20
+        || b == 0x7f
+        || matches!(b, b',' | b';' | b')' | b'"' | b'!' | b'?' | b'/')
 }
 
 /// Characters that separate tokens without being tokens: Unicode whitespace, control characters,
@@ -393,7 +426,7 @@ impl Chunk<'_, '_> {
                 j += 1;
             }
             if j + 1 < self.end
-                && matches!(bytes[j], b'.' | b',' | b':' | b'/' | b'-')
+                && matches!(bytes[j], b'.' | b',' | b':' | b'/')
                 && bytes[j + 1].is_ascii_digit()
             {
                 let k = match bytes[j] {
@@ -626,6 +659,31 @@ pub fn split_clitic(word: &str) -> (&str, Option<&str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that decide between words, URLs, e-mail addresses, domains, abbreviations,
+    /// handles and numbers.
+    const PIECES: &[&str] = &[
+        "http", "https", "://", "www", "HTTP", "W", ".", "co", "id", "com", "Jl", "S", "H", "@",
+        "#", "-", "'", "’", ",", ";", " ", "\n", "12", "3", ":", "/", "nya", "é", "Prof", "(", ")",
+        "\"", "!", "?", "_", "%", "+", "an", "\u{a0}", "\u{200b}",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// The fast path for plain words emits exactly what the general path does.
+        #[test]
+        fn fast_path_is_the_general_path(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..24)
+        ) {
+            let text = pieces.concat();
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            tokenize_with(&text, &mut fast, true);
+            tokenize_with(&text, &mut general, false);
+            prop_assert_eq!(fast, general, "{:?}", text);
+        }
+    }
 
     fn surface(text: &str) -> Vec<&str> {
         tokenize(text)
