@@ -119,8 +119,12 @@ pub(crate) struct Patterns {
     pub triggers: Vec<Trigger>,
     by_first: HashMap<String, Vec<usize>>,
     cues: HashMap<&'static str, HashSet<String>>,
-    /// Every cue word (lowercase) and the cue lists it is in, one bit per [`CUE_NAMES`] index.
+    /// Every cue word (lowercase) and the cue lists it is in, one bit per [`CUE_NAMES`] index;
+    /// the first words of triggers (bare or with a clitic) also carry [`TRIGGER_START`].
     cue_bits: FxHashMap<Box<str>, u32>,
+    /// One bit per [`filter_slot`] of the words in `cue_bits`: most tokens are in no list, and
+    /// this rules them out without hashing them.
+    filter: [u128; 32],
     pub examples: Vec<Example>,
 }
 
@@ -144,6 +148,24 @@ pub(crate) const fn cue_bit(name: &str) -> u32 {
     0
 }
 
+/// A mask bit of [`Patterns::cues_of`] beyond the cue lists: the word may start a trigger
+/// phrase (it is the first word of one, maybe with a clitic). A sentence without such a word
+/// has no trigger.
+pub(crate) const TRIGGER_START: u32 = 1 << 31;
+const _: () = assert!(CUE_NAMES.len() < 31, "cue bits overlap TRIGGER_START");
+
+/// The bit of `word` in [`Patterns::filter`]: its length and the low bits of its first and last
+/// bytes, which tell most words apart cheaply.
+fn filter_slot(word: &str) -> usize {
+    let b = word.as_bytes();
+    let (first, last) = match b {
+        [] => (0, 0),
+        [f, .., l] => (*f, *l),
+        [f] => (*f, *f),
+    };
+    (b.len() & 15) << 8 | usize::from(first & 15) << 4 | usize::from(last & 15)
+}
+
 /// The [`cue_bit`] of a cue list name, computed at compile time (an unknown name does not compile).
 macro_rules! cue {
     ($name:literal) => {{
@@ -155,14 +177,25 @@ macro_rules! cue {
 pub(crate) use cue;
 
 impl Patterns {
-    /// The cue lists `word` (lowercase) is in, as a mask of [`cue_bit`]s.
+    /// The cue lists `word` (lowercase) is in, as a mask of [`cue_bit`]s, with
+    /// [`TRIGGER_START`] when a trigger phrase may start with it.
     #[inline]
     pub fn cues_of(&self, word: &str) -> u32 {
+        let slot = filter_slot(word);
+        if self.filter[slot / 128] & (1 << (slot % 128)) == 0 {
+            return 0;
+        }
         self.cue_bits.get(word).copied().unwrap_or(0)
     }
 
+    fn add_bits(&mut self, word: &str, bits: u32) {
+        let slot = filter_slot(word);
+        self.filter[slot / 128] |= 1 << (slot % 128);
+        *self.cue_bits.entry(word.into()).or_default() |= bits;
+    }
+
     fn add_cue_word(&mut self, name: &'static str, word: String) {
-        *self.cue_bits.entry(word.as_str().into()).or_default() |= cue_bit(name);
+        self.add_bits(&word, cue_bit(name));
         self.cues.entry(name).or_default().insert(word);
     }
 
@@ -254,6 +287,12 @@ impl Patterns {
 
     fn push_trigger(&mut self, t: Trigger) -> usize {
         let i = self.triggers.len();
+        // `find_triggers` looks a word up as written and, when it has a clitic, as its base
+        // (`menemuinya`): marking both forms lets a sentence without either be skipped.
+        self.add_bits(&t.words[0], TRIGGER_START);
+        for clitic in crate::token::CLITICS {
+            self.add_bits(&format!("{}{clitic}", t.words[0]), TRIGGER_START);
+        }
         self.by_first.entry(t.words[0].clone()).or_default().push(i);
         // Longer phrases first, so that `melakukan pertemuan` wins over a shorter reading.
         let triggers = &self.triggers;
