@@ -47,8 +47,9 @@ impl Word<'_> {
 pub(super) struct Lowered {
     /// The text with ASCII letters lowercased, then the lowercase of each non-ASCII token.
     buf: String,
-    /// Token `k` is `buf[at[k].0..at[k].1]`.
-    at: Vec<(usize, usize)>,
+    /// The tokens that are not ASCII, ascending, and where their lowercase is in `buf`; an
+    /// ASCII token's lowercase is at its own place.
+    other: Vec<(usize, (usize, usize))>,
 }
 
 impl Lowered {
@@ -56,33 +57,33 @@ impl Lowered {
         // An ASCII token's lowercase is its ASCII lowercase, found at its own place in the
         // ASCII-lowercased text: one pass over the text instead of a copy per token.
         let mut buf = text.to_ascii_lowercase();
-        let all_ascii = text.is_ascii();
-        let at = tokens
-            .iter()
-            .map(|t| {
-                if all_ascii {
-                    return (t.span.start, t.span.end);
-                }
-                let Some(s) = text.get(t.span.range()) else {
-                    return (0, 0);
+        let mut other = Vec::new();
+        if !text.is_ascii() {
+            for (k, t) in tokens.iter().enumerate() {
+                let Some(s) = text.get(t.span.range()).filter(|s| !s.is_ascii()) else {
+                    continue;
                 };
-                if s.is_ascii() {
-                    (t.span.start, t.span.end)
-                } else {
-                    // `to_lowercase` may change the length and reads the whole token (final
-                    // sigma), so the lowercase goes after the text.
-                    let from = buf.len();
-                    buf.push_str(&s.to_lowercase());
-                    (from, buf.len())
-                }
-            })
-            .collect();
-        Lowered { buf, at }
+                // `to_lowercase` may change the length and reads the whole token (final
+                // sigma), so the lowercase goes after the text.
+                let from = buf.len();
+                buf.push_str(&s.to_lowercase());
+                other.push((k, (from, buf.len())));
+            }
+        }
+        Lowered { buf, other }
     }
 
-    fn get(&self, k: usize) -> &str {
-        let (a, b) = self.at[k];
-        &self.buf[a..b]
+    /// The lowercase of token `k`; `next` is the first entry of `other` at or after `k`, and
+    /// moves past `k` (tokens are asked for in order: no search per token).
+    fn get(&self, k: usize, span: Span, next: &mut usize) -> &str {
+        let (a, b) = match self.other.get(*next) {
+            Some(&(o, at)) if o == k => {
+                *next += 1;
+                at
+            }
+            _ => (span.start, span.end),
+        };
+        self.buf.get(a..b).unwrap_or("")
     }
 }
 
@@ -110,11 +111,13 @@ impl<'a> People<'a> {
 
     fn sets(&self) -> &PeopleSets<'a> {
         self.sets.get_or_init(|| {
+            let people = || self.entities.iter().filter(|e| e.label == Label::Per);
             let mut p = PeopleSets {
-                ascii: HashSet::default(),
+                // Sized once: growing the set a part at a time costs more than filling it.
+                ascii: HashSet::with_capacity_and_hasher(2 * people().count(), Default::default()),
                 other: HashSet::default(),
             };
-            for e in self.entities.iter().filter(|e| e.label == Label::Per) {
+            for e in people() {
                 for part in e.name.split([' ', '-']) {
                     if part.is_ascii() {
                         p.ascii.insert(AsciiCi(part));
@@ -147,14 +150,15 @@ pub(super) fn words<'a>(
 ) -> Vec<Word<'a>> {
     let mut e = 0;
     let mut out = Vec::with_capacity(tokens.len());
+    let mut next_other = 0;
     for (k, t) in tokens.iter().enumerate() {
+        let lower = lowered.get(k, t.span, &mut next_other);
         // Entity ends rise with their starts: the first entity ending after the token's start
         // is the only one that can cover it.
         while e < entities.len() && entities[e].span.end <= t.span.start {
             e += 1;
         }
         let ent = (e < entities.len() && entities[e].span.contains(t.span)).then_some(e);
-        let lower = lowered.get(k);
         let cues = p.cues_of(lower);
         out.push(Word {
             span: t.span,
@@ -321,14 +325,11 @@ fn chunk(
     name_like: impl Fn(&Word) -> bool,
 ) -> Chunk {
     let span = words[i].span.cover(words[j - 1].span);
-    let ents: Vec<usize> = {
-        let mut v: Vec<usize> = words[i..j].iter().filter_map(|w| w.ent).collect();
-        v.dedup();
-        v
-    };
+    // The entities of the chunk's words, in order (an entity of several words repeats).
     let of = |l: Label| {
-        ents.iter()
-            .copied()
+        words[i..j]
+            .iter()
+            .filter_map(|w| w.ent)
             .filter(move |&e| entities[e].label == l)
     };
     let mut c = Chunk {
