@@ -37,35 +37,60 @@ pub(crate) fn find_events(
     let mut sal = Salience::default();
     let people = chunk::People::new(entities);
     let lowered = chunk::Lowered::new(text, tokens);
+    let all_words = chunk::words(text, tokens, &lowered, entities, patterns);
+    let range = |s: Span| token_range(tokens, s);
+    // Coreference reads every sentence before an event, but nothing after the last sentence
+    // that can hold a trigger changes the result.
+    let Some(last) = sentences
+        .iter()
+        .rposition(|&s| all_words[range(s)].iter().any(|w| w.trigger_start))
+    else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
+    // Buffers reused by every window.
+    let mut chunks = Vec::new();
+    let mut is_trigger = Vec::new();
     // Each window sees only its own times (they come in text order): scanning all of a long
     // document's times for every event would be quadratic.
     debug_assert!(times.is_sorted_by_key(|t| t.span.start));
-    for (si, &whole) in sentences.iter().enumerate() {
-        for sent in windows(tokens, entities, whole) {
-            let a = times.partition_point(|t| t.span.start < sent.start);
-            let b = a + times[a..].partition_point(|t| t.span.start < sent.end);
-            let times = &times[a..b];
-            let words = chunk::words(text, tokens, &lowered, entities, sent, patterns);
-            let matches = find_triggers(&words, patterns);
-            let mut is_trigger = vec![false; words.len()];
+    for (si, &whole) in sentences[..=last].iter().enumerate() {
+        let mut windows = Windows::new(tokens, whole);
+        while let Some(sent) = windows.next(tokens, entities) {
+            let words = &all_words[range(sent)];
+            let matches = if words.iter().any(|w| w.trigger_start) {
+                find_triggers(words, patterns)
+            } else {
+                Vec::new()
+            };
+            is_trigger.clear();
+            is_trigger.resize(words.len(), false);
             for m in &matches {
                 is_trigger[m.start..m.end]
                     .iter_mut()
                     .for_each(|b| *b = true);
             }
-            let chunks = chunk::chunks(text, &words, entities, &is_trigger, &people);
+            chunk::chunks(text, words, entities, &is_trigger, &people, &mut chunks);
+            let a = times.partition_point(|t| t.span.start < sent.start);
+            let b = a + times[a..].partition_point(|t| t.span.start < sent.end);
             let cx = Sentence {
                 text,
                 index: si,
                 span: sent,
-                words: &words,
+                words,
                 chunks: &chunks,
                 entities,
-                times,
+                times: &times[a..b],
                 p: patterns,
                 trig: &is_trigger,
             };
+            if matches.is_empty() {
+                // No event here, but its names and pronouns are the context of the next ones.
+                for c in &chunks {
+                    cx.resolve(c, &mut sal);
+                }
+                continue;
+            }
             let resolved: Vec<Resolved> = chunks.iter().map(|c| cx.resolve(c, &mut sal)).collect();
             let mut events = cx.events(&matches, &resolved, &sal);
             for e in &mut events {
@@ -78,22 +103,57 @@ pub(crate) fn find_events(
     out
 }
 
+/// The tokens of `sent`: those that start and end inside it.
+fn token_range(tokens: &[Token], sent: Span) -> std::ops::Range<usize> {
+    let first = tokens.partition_point(|t| t.span.start < sent.start);
+    // Token ends rise with their starts, so the sentence's tokens are `first..last`.
+    let last = first + tokens[first..].partition_point(|t| t.span.end <= sent.end);
+    first..last
+}
+
 /// Most tokens one window of a sentence holds: no real sentence is longer, and argument
 /// search within a window may look at all of it, so capping it keeps a pathological sentence
 /// (a whole file without a period) linear.
 const WINDOW_TOKENS: usize = 256;
 
 /// The sentence as windows of at most [`WINDOW_TOKENS`] tokens, cut after a comma where one is
-/// near and never inside an entity; usually the one window that is the sentence.
-fn windows(tokens: &[Token], entities: &[Entity], sent: Span) -> Vec<Span> {
-    let a = tokens.partition_point(|t| t.span.start < sent.start);
-    let b = tokens.partition_point(|t| t.span.end <= sent.end);
-    if b.saturating_sub(a) <= WINDOW_TOKENS {
-        return vec![sent];
+/// near and never inside an entity; usually the one window that is the sentence. Yields them
+/// one by one, so that the usual single window costs no allocation.
+struct Windows {
+    sent: Span,
+    /// Next token of a long sentence; `None` when the sentence is one window.
+    start: Option<usize>,
+    /// End of the sentence's tokens.
+    b: usize,
+    done: bool,
+}
+
+impl Windows {
+    fn new(tokens: &[Token], sent: Span) -> Windows {
+        let a = tokens.partition_point(|t| t.span.start < sent.start);
+        let b = tokens.partition_point(|t| t.span.end <= sent.end);
+        let long = b.saturating_sub(a) > WINDOW_TOKENS;
+        Windows {
+            sent,
+            start: long.then_some(a),
+            b,
+            done: false,
+        }
     }
-    let mut out = Vec::new();
-    let mut start = a;
-    while start < b {
+
+    fn next(&mut self, tokens: &[Token], entities: &[Entity]) -> Option<Span> {
+        if self.done {
+            return None;
+        }
+        let Some(start) = self.start else {
+            self.done = true;
+            return Some(self.sent);
+        };
+        let b = self.b;
+        if start >= b {
+            self.done = true;
+            return None;
+        }
         let mut end = (start + WINDOW_TOKENS).min(b);
         if end < b {
             // Prefer to cut after a comma in the window's last quarter.
@@ -113,13 +173,12 @@ fn windows(tokens: &[Token], entities: &[Entity], sent: Span) -> Vec<Span> {
             }
             end = end.min(b);
         }
-        out.push(Span::new(
+        self.start = Some(end);
+        Some(Span::new(
             tokens[start].span.start,
             tokens[end - 1].span.end,
-        ));
-        start = end;
+        ))
     }
-    out
 }
 
 /// A trigger found in a sentence: words `start..end`.
@@ -137,6 +196,11 @@ fn find_triggers(words: &[Word], p: &Patterns) -> Vec<Match> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        if !words[i].trigger_start {
+            // Neither the word nor its base is the first word of a trigger.
+            i += 1;
+            continue;
+        }
         let (base, clitic) = crate::split_clitic(words[i].lower);
         let mut found = None;
         for first in [words[i].lower, base] {

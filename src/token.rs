@@ -622,7 +622,7 @@ fn is_punct(c: char) -> bool {
 }
 
 /// Indonesian enclitics and emphatic particles, longest first.
-const CLITICS: &[&str] = &["nya", "lah", "kah", "tah", "pun", "ku", "mu"];
+pub(crate) const CLITICS: &[&str] = &["nya", "lah", "kah", "tah", "pun", "ku", "mu"];
 
 /// Splits a word into its base and an enclitic or particle (`mengantarnya` → `mengantar` + `nya`,
 /// `tidaklah` → `tidak` + `lah`). Words whose ending only looks like a clitic (`tanya`, `masalah`,

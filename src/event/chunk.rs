@@ -1,11 +1,12 @@
 //! Words of one sentence and the noun-phrase chunks that can fill an event's roles.
 
 use super::coref::AsciiCi;
-use super::patterns::{Patterns, cue};
+use super::patterns::{Patterns, TRIGGER_START, cue};
 use crate::{Entity, Label, Span, Token, TokenKind};
 use rustc_hash::FxHashSet as HashSet;
+use std::cell::OnceCell;
 
-/// A token of the sentence, with what the frames ask about it.
+/// A token of the document, with what the frames ask about it.
 #[derive(Debug)]
 pub(super) struct Word<'a> {
     pub span: Span,
@@ -13,6 +14,9 @@ pub(super) struct Word<'a> {
     pub kind: TokenKind,
     /// Starts with an uppercase letter.
     pub cap: bool,
+    /// A trigger phrase may start here ([`TRIGGER_START`]): a sentence without such a word has
+    /// no trigger.
+    pub trigger_start: bool,
     /// Index of the entity covering the token.
     pub ent: Option<usize>,
     /// The cue lists the word is in ([`Patterns::cues_of`]).
@@ -43,8 +47,9 @@ impl Word<'_> {
 pub(super) struct Lowered {
     /// The text with ASCII letters lowercased, then the lowercase of each non-ASCII token.
     buf: String,
-    /// Token `k` is `buf[at[k].0..at[k].1]`.
-    at: Vec<(usize, usize)>,
+    /// The tokens that are not ASCII, ascending, and where their lowercase is in `buf`; an
+    /// ASCII token's lowercase is at its own place.
+    other: Vec<(usize, (usize, usize))>,
 }
 
 impl Lowered {
@@ -52,35 +57,44 @@ impl Lowered {
         // An ASCII token's lowercase is its ASCII lowercase, found at its own place in the
         // ASCII-lowercased text: one pass over the text instead of a copy per token.
         let mut buf = text.to_ascii_lowercase();
-        let all_ascii = text.is_ascii();
-        let at = tokens
-            .iter()
-            .map(|t| {
-                let Some(s) = text.get(t.span.range()) else {
-                    return (0, 0);
+        let mut other = Vec::new();
+        if !text.is_ascii() {
+            for (k, t) in tokens.iter().enumerate() {
+                let Some(s) = text.get(t.span.range()).filter(|s| !s.is_ascii()) else {
+                    continue;
                 };
-                if all_ascii || s.is_ascii() {
-                    (t.span.start, t.span.end)
-                } else {
-                    // `to_lowercase` may change the length and reads the whole token (final
-                    // sigma), so the lowercase goes after the text.
-                    let from = buf.len();
-                    buf.push_str(&s.to_lowercase());
-                    (from, buf.len())
-                }
-            })
-            .collect();
-        Lowered { buf, at }
+                // `to_lowercase` may change the length and reads the whole token (final
+                // sigma), so the lowercase goes after the text.
+                let from = buf.len();
+                buf.push_str(&s.to_lowercase());
+                other.push((k, (from, buf.len())));
+            }
+        }
+        Lowered { buf, other }
     }
 
-    fn get(&self, k: usize) -> &str {
-        let (a, b) = self.at[k];
-        &self.buf[a..b]
+    /// The lowercase of token `k`; `next` is the first entry of `other` at or after `k`, and
+    /// moves past `k` (tokens are asked for in order: no search per token).
+    fn get(&self, k: usize, span: Span, next: &mut usize) -> &str {
+        let (a, b) = match self.other.get(*next) {
+            Some(&(o, at)) if o == k => {
+                *next += 1;
+                at
+            }
+            _ => (span.start, span.end),
+        };
+        self.buf.get(a..b).unwrap_or("")
     }
 }
 
 /// The words of the names of the people a document names, for matching lowercase words.
+/// Built on first use: only a capitalised root word (`Kim`? `Baru`?) asks.
 pub(super) struct People<'a> {
+    entities: &'a [Entity],
+    sets: OnceCell<PeopleSets<'a>>,
+}
+
+struct PeopleSets<'a> {
     /// ASCII words as written: their lowercase is their ASCII lowercase, so no copy is needed.
     ascii: HashSet<AsciiCi<'a>>,
     /// The other words, lowercase.
@@ -89,61 +103,81 @@ pub(super) struct People<'a> {
 
 impl<'a> People<'a> {
     pub fn new(entities: &'a [Entity]) -> People<'a> {
-        let mut p = People {
-            ascii: HashSet::default(),
-            other: HashSet::default(),
-        };
-        for e in entities.iter().filter(|e| e.label == Label::Per) {
-            for part in e.name.split([' ', '-']) {
-                if part.is_ascii() {
-                    p.ascii.insert(AsciiCi(part));
-                } else {
-                    p.other.insert(part.to_lowercase());
+        People {
+            entities,
+            sets: OnceCell::new(),
+        }
+    }
+
+    fn sets(&self) -> &PeopleSets<'a> {
+        self.sets.get_or_init(|| {
+            let people = || self.entities.iter().filter(|e| e.label == Label::Per);
+            let mut p = PeopleSets {
+                // Sized once: growing the set a part at a time costs more than filling it.
+                ascii: HashSet::with_capacity_and_hasher(2 * people().count(), Default::default()),
+                other: HashSet::default(),
+            };
+            for e in people() {
+                for part in e.name.split([' ', '-']) {
+                    if part.is_ascii() {
+                        p.ascii.insert(AsciiCi(part));
+                    } else {
+                        p.other.insert(part.to_lowercase());
+                    }
                 }
             }
-        }
-        p
+            p
+        })
     }
 
     /// Whether `lower`, a lowercase word, is a word of a name.
     fn contains(&self, lower: &str) -> bool {
         // A lowercase ASCII word equals the lowercase of an ASCII part exactly when the two
         // are equal ignoring ASCII case; a non-ASCII word never matches an ASCII part.
-        self.ascii.contains(&AsciiCi(lower)) || self.other.contains(lower)
+        let p = self.sets();
+        p.ascii.contains(&AsciiCi(lower)) || p.other.contains(lower)
     }
 }
 
-/// Builds the words of the sentence `sent`; `tokens` and `entities` are sorted by position.
+/// Builds the words of every token of the text, once per document (sentences are slices of
+/// them); `tokens` and `entities` are sorted by position.
 pub(super) fn words<'a>(
     text: &str,
     tokens: &[Token],
     lowered: &'a Lowered,
     entities: &[Entity],
-    sent: Span,
     p: &Patterns,
 ) -> Vec<Word<'a>> {
-    let first = tokens.partition_point(|t| t.span.start < sent.start);
-    // Token ends rise with their starts, so the sentence's tokens are `first..last`.
-    let last = first + tokens[first..].partition_point(|t| t.span.end <= sent.end);
-    let mut e = entities.partition_point(|x| x.span.end <= sent.start);
-    let mut out = Vec::with_capacity(last - first);
-    for (k, t) in tokens.iter().enumerate().take(last).skip(first) {
+    let mut e = 0;
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut next_other = 0;
+    for (k, t) in tokens.iter().enumerate() {
+        let lower = lowered.get(k, t.span, &mut next_other);
+        // Entity ends rise with their starts: the first entity ending after the token's start
+        // is the only one that can cover it.
         while e < entities.len() && entities[e].span.end <= t.span.start {
             e += 1;
         }
         let ent = (e < entities.len() && entities[e].span.contains(t.span)).then_some(e);
-        let s = text.get(t.span.range()).unwrap_or("");
-        let lower = lowered.get(k);
+        let cues = p.cues_of(lower);
         out.push(Word {
             span: t.span,
-            cues: p.cues_of(lower),
+            cues: cues & !TRIGGER_START,
+            trigger_start: cues & TRIGGER_START != 0,
             lower,
             kind: t.kind,
-            cap: s.chars().next().is_some_and(char::is_uppercase),
+            cap: starts_uppercase(text.get(t.span.range()).unwrap_or("")),
             ent,
         });
     }
     out
+}
+
+fn starts_uppercase(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// What a chunk refers to, before coreference.
@@ -183,15 +217,17 @@ pub(super) struct Chunk {
 const MAX_CHUNK: usize = 12;
 
 /// Splits the sentence's words into chunks: maximal runs of name, title and pronoun words.
+/// `out` is cleared first (one buffer serves every sentence).
 pub(super) fn chunks(
     text: &str,
     words: &[Word],
     entities: &[Entity],
     is_trigger: &[bool],
     people: &People,
-) -> Vec<Chunk> {
+    out: &mut Vec<Chunk>,
+) {
     let name_like = |w: &Word| name_like(w, people);
-    let mut out = Vec::new();
+    out.clear();
     let mut i = 0;
     while i < words.len() {
         if is_trigger[i] || !starts_chunk(words, i, name_like) {
@@ -245,7 +281,6 @@ pub(super) fn chunks(
         out.push(chunk(text, words, entities, (i, j), name_like));
         i = j;
     }
-    out
 }
 
 /// A capitalised word that can be (part of) a name: not an ordinary word, unless it is a part
@@ -290,14 +325,11 @@ fn chunk(
     name_like: impl Fn(&Word) -> bool,
 ) -> Chunk {
     let span = words[i].span.cover(words[j - 1].span);
-    let ents: Vec<usize> = {
-        let mut v: Vec<usize> = words[i..j].iter().filter_map(|w| w.ent).collect();
-        v.dedup();
-        v
-    };
+    // The entities of the chunk's words, in order (an entity of several words repeats).
     let of = |l: Label| {
-        ents.iter()
-            .copied()
+        words[i..j]
+            .iter()
+            .filter_map(|w| w.ent)
             .filter(move |&e| entities[e].label == l)
     };
     let mut c = Chunk {
