@@ -210,7 +210,7 @@ pub(crate) struct Gazetteer {
     form_entries: Vec<u32>,
     /// Typo tolerance: multi-word names keyed by their words with one word blanked out; built
     /// on the first fuzzy lookup (most documents never need it, and the build stays short).
-    fuzzy: once_cell::sync::OnceCell<FuzzyIndex>,
+    fuzzy: once_cell::sync::OnceCell<Fuzzy>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -227,6 +227,16 @@ impl std::fmt::Debug for Gazetteer {
 /// instead of key strings keep the index one allocation; a hash shared by different keys is
 /// told apart by comparing the keys' words.
 type FuzzyIndex = Vec<(u64, u32, u8)>;
+
+/// The typo-tolerance index, and the hashes ([`fuzzy_hash`] of one word) of every word of the
+/// names in it: all words of a window but the mistyped one are written as in the name, so a
+/// window with two words outside the names is looked up no further.
+struct Fuzzy {
+    keys: FuzzyIndex,
+    /// The hashes of `keys`.
+    key_set: rustc_hash::FxHashSet<u64>,
+    words: rustc_hash::FxHashSet<u64>,
+}
 
 /// A gazetteer match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -518,9 +528,21 @@ fn fuzzy_key_bytes<'a>(words: &'a [&'a str], blank: usize) -> impl Iterator<Item
 
 /// FNV-1a of [`fuzzy_key_bytes`].
 fn fuzzy_hash(words: &[&str], blank: usize) -> u64 {
-    fuzzy_key_bytes(words, blank).fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    // FNV-1a over the bytes of `fuzzy_key_bytes`, word by word: a chained byte iterator
+    // costs several times as much.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            feed(b" ");
+        }
+        feed(if i == blank { BLANK } else { w }.as_bytes());
+    }
+    h
 }
 
 /// Whether `a` and `b` differ by exactly one insertion, deletion, substitution or transposition
@@ -684,19 +706,54 @@ impl Gazetteer {
     /// The entry whose multi-word name differs from `words` by one edit in one word of four
     /// letters or more, the other words exactly equal (`Kora Utara` → Korea Utara). None when
     /// no entry or several entries fit.
+    #[cfg(test)]
     pub(crate) fn fuzzy_lookup(&self, words: &[&str]) -> Option<u32> {
-        if words.len() < 2 || words.len() > 6 {
+        self.fuzzy_lookup_longest(words, words.len())
+            .filter(|&(n, _)| n == words.len())
+            .map(|(_, e)| e)
+    }
+
+    /// The longest window `words[..n]`, `n` from `max` down to 2, that [`fuzzy_lookup`]
+    /// finds, with its entry.
+    ///
+    /// [`fuzzy_lookup`]: Gazetteer::fuzzy_lookup
+    pub(crate) fn fuzzy_lookup_longest(&self, words: &[&str], max: usize) -> Option<(usize, u32)> {
+        let max = max.min(words.len()).min(FUZZY_MAX_WORDS);
+        if max < 2 {
             return None;
         }
         let fuzzy = self.fuzzy.get_or_init(|| self.fuzzy_index());
+        let mut unknown = [false; FUZZY_MAX_WORDS];
+        for (u, w) in unknown.iter_mut().zip(&words[..max]) {
+            *u = !fuzzy.words.contains(&fuzzy_hash(&[w], usize::MAX));
+        }
+        (2..=max).rev().find_map(|n| {
+            let mut outside = (0..n).filter(|&i| unknown[i]);
+            // The one word outside the names, if any, is the only one that can be mistyped.
+            let only = outside.next();
+            if outside.next().is_some() {
+                return None;
+            }
+            self.fuzzy_window(fuzzy, &words[..n], only).map(|e| (n, e))
+        })
+    }
+
+    /// [`fuzzy_lookup`](Gazetteer::fuzzy_lookup) of `words`, trying only word `only` as the
+    /// mistyped one when given.
+    fn fuzzy_window(&self, fuzzy: &Fuzzy, words: &[&str], only: Option<usize>) -> Option<u32> {
         let mut found: Option<u32> = None;
         for (i, word) in words.iter().enumerate() {
-            if word.chars().count() < 3 {
+            if only.is_some_and(|o| o != i) || word.chars().count() < 3 {
                 continue;
             }
             let h = fuzzy_hash(words, i);
-            let from = fuzzy.partition_point(|k| k.0 < h);
-            for &(_, form, blank) in fuzzy[from..].iter().take_while(|k| k.0 == h) {
+            // A set lookup rejects nearly every key, where the binary search would walk
+            // the whole index.
+            if !fuzzy.key_set.contains(&h) {
+                continue;
+            }
+            let from = fuzzy.keys.partition_point(|k| k.0 < h);
+            for &(_, form, blank) in fuzzy.keys[from..].iter().take_while(|k| k.0 == h) {
                 let Some((known_words, n)) = fuzzy_words(&self.forms[form as usize]) else {
                     continue;
                 };
@@ -720,18 +777,31 @@ impl Gazetteer {
     }
 
     /// The typo-tolerance index over every name and alias, in entry order.
-    fn fuzzy_index(&self) -> FuzzyIndex {
-        let mut fuzzy = Vec::new();
+    fn fuzzy_index(&self) -> Fuzzy {
+        let mut keys = Vec::new();
         for (f, (form, &id)) in self.forms.iter().zip(&self.form_entries).enumerate() {
             // Districts are too many and too alike to guess at (`Kota Utara`).
             if self.entries[id as usize].kind != EntryKind::District {
-                add_fuzzy_keys(&mut fuzzy, form, f as u32);
+                add_fuzzy_keys(&mut keys, form, f as u32);
             }
         }
         // A lookup's result does not depend on the order of the candidates of a key (it is
         // the one entry they agree on, or none).
-        fuzzy.sort_unstable_by_key(|k| k.0);
-        fuzzy
+        keys.sort_unstable_by_key(|k| k.0);
+        let mut words = rustc_hash::FxHashSet::default();
+        for &(_, form, _) in &keys {
+            if let Some((form_words, n)) = fuzzy_words(&self.forms[form as usize]) {
+                for w in &form_words[..n] {
+                    words.insert(fuzzy_hash(&[w], usize::MAX));
+                }
+            }
+        }
+        let key_set = keys.iter().map(|k| k.0).collect();
+        Fuzzy {
+            keys,
+            key_set,
+            words,
+        }
     }
 
     /// Walks the automaton over `bytes` from `start`, folding the text as [`fold_case`] does,

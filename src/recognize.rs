@@ -367,6 +367,9 @@ impl Ctx<'_> {
             return false;
         }
         let w = &text[t.span.range()];
+        if w.as_bytes()[0].is_ascii_lowercase() {
+            return Self::particle_name(w);
+        }
         // A currency sign written as a word (`Rp`, `Rp.`, `Rp80`) is no name.
         if w.strip_prefix("Rp").is_some_and(|r| {
             r.is_empty() || r.starts_with(|c: char| c == '.' || c.is_ascii_digit())
@@ -390,11 +393,12 @@ impl Ctx<'_> {
         ) {
             return false;
         }
-        if w.chars().next().is_some_and(char::is_uppercase) {
-            return true;
-        }
-        // Arabic and Dutch particles glued to a name: `al-Qassam`, `bin-Laden` (checked by their
-        // first letter first: this runs for every lowercase word).
+        w.chars().next().is_some_and(char::is_uppercase) || Self::particle_name(w)
+    }
+
+    /// Arabic and Dutch particles glued to a name: `al-Qassam`, `bin-Laden`.
+    fn particle_name(w: &str) -> bool {
+        // Checked by their first letter first: this runs for every lowercase word.
         matches!(w.as_bytes().first(), Some(b'a' | b'e' | b'b' | b'i'))
             && w.split_once('-').is_some_and(|(particle, rest)| {
                 matches!(
@@ -1619,9 +1623,7 @@ fn fuzzy_at(ctx: &Ctx, k: usize, pe: usize) -> Option<(usize, u32)> {
     for (i, w) in words.iter_mut().enumerate().take(max) {
         *w = ctx.tok(k + i);
     }
-    (2..=max)
-        .rev()
-        .find_map(|len| ctx.gaz.fuzzy_lookup(&words[..len]).map(|e| (len, e)))
+    ctx.gaz.fuzzy_lookup_longest(&words[..max], max)
 }
 
 /// A name found by a rule that is a known entry's name written longer (`Qualcomm Inc`).
@@ -1883,7 +1885,7 @@ fn entities(ctx: &Ctx, found: Vec<Found>) -> Vec<Entity> {
                 }
                 None => {
                     let name = f.alias_of.unwrap_or_else(|| normalise_space(surface));
-                    (format!("doc:{}:{}", f.label.id_prefix(), slug(&name)), name)
+                    (doc_id(f.label, &name), name)
                 }
             };
             Entity {
@@ -1901,7 +1903,31 @@ fn entities(ctx: &Ctx, found: Vec<Found>) -> Vec<Entity> {
 }
 
 fn normalise_space(s: &str) -> String {
+    // Nearly every name is already single-spaced ASCII: copied as it is.
+    let mut after_space = true;
+    let plain = s.bytes().all(|c| {
+        let ok = c < 0x80
+            && (c != b' ' || !after_space)
+            && (c == b' ' || !(c.is_ascii_whitespace() || c == 0x0b));
+        after_space = c == b' ';
+        ok
+    }) && (!after_space || s.is_empty());
+    if plain {
+        return s.to_string();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The document-level id of a name no gazetteer knows: `doc:per:afdal-namakule`.
+fn doc_id(label: Label, name: &str) -> String {
+    let prefix = label.id_prefix();
+    let slug = slug(name);
+    let mut id = String::with_capacity(5 + prefix.len() + slug.len());
+    id.push_str("doc:");
+    id.push_str(prefix);
+    id.push(':');
+    id.push_str(&slug);
+    id
 }
 
 /// A lowercase ASCII slug: `Afdal Namakule` → `afdal-namakule`.
@@ -1942,6 +1968,15 @@ pub(crate) fn default_cues(gazetteer: &Gazetteer) -> Cues {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The copy of already single-spaced names is what splitting and joining gives.
+        #[test]
+        fn normalise_space_is_split_and_join(s in "[ a\t\n\u{b}\u{c}\u{a0}\u{85}é\u{2003}]{0,12}") {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(normalise_space(&s), joined);
+        }
+    }
     use crate::Extractor;
 
     /// Every example sentence of every cue in `gazetteers/cues.txt`, run through the default
