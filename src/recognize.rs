@@ -339,13 +339,15 @@ struct Ctx<'a> {
     headline: std::cell::Cell<Option<(usize, bool)>>,
     /// [`Cues::starts`] of every token, memoised ([`UNKNOWN_STARTS`] not yet looked up).
     starts: Vec<std::cell::Cell<u16>>,
+    /// [`lexicon::is_common_word`] of the words asked about: a document repeats its names.
+    common_words: std::cell::RefCell<HashMap<&'a str, bool>>,
 }
 
 /// Not a mask of phrase sets (there are fewer than 16).
 const UNKNOWN_STARTS: u16 = u16::MAX;
 
-impl Ctx<'_> {
-    fn tok(&self, k: usize) -> &str {
+impl<'a> Ctx<'a> {
+    fn tok(&self, k: usize) -> &'a str {
         self.tokens
             .get(k)
             .map_or("", |t| &self.text[t.span.range()])
@@ -408,6 +410,16 @@ impl Ctx<'_> {
             })
     }
 
+    /// [`lexicon::is_common_word`], memoised for the document.
+    fn is_common_word(&self, w: &'a str) -> bool {
+        if let Some(&c) = self.common_words.borrow().get(w) {
+            return c;
+        }
+        let c = lexicon::is_common_word(w);
+        self.common_words.borrow_mut().insert(w, c);
+        c
+    }
+
     fn common(&self, k: usize) -> bool {
         match self.common[k].get() {
             1 => false,
@@ -416,7 +428,7 @@ impl Ctx<'_> {
                 let w = self.tok(k);
                 let c = is_pronoun(w)
                     || (lexicon::is_common_acronym(w) && !self.all_caps(k))
-                    || (!self.cues.is_given(w) && lexicon::is_common_word(w));
+                    || (!self.cues.is_given(w) && self.is_common_word(w));
                 self.common[k].set(1 + u8::from(c));
                 c
             }
@@ -508,6 +520,7 @@ pub(crate) fn recognize(
         common: vec![std::cell::Cell::new(0); tokens.len()],
         headline: std::cell::Cell::new(None),
         starts: vec![std::cell::Cell::new(UNKNOWN_STARTS); tokens.len()],
+        common_words: Default::default(),
     };
     let mut found: Vec<Found> = Vec::with_capacity(matches.len() * 2);
     let mut m = 0;
@@ -1581,10 +1594,10 @@ fn person_cue(
         && pe - k <= 3
         && v < sb
         && (k..pe).all(|i| !ctx.common(i) && ctx.tokens[i].kind.is_wordlike())
-        && (is_verb(ctx.tok(v))
+        && (is_verb(ctx, v)
             || (ctx.tok(v) == "yang"
                 && matches!(ctx.tok(v + 1), "tengah" | "sedang" | "telah" | "sudah")
-                && is_verb(ctx.tok(v + 2))))
+                && is_verb(ctx, v + 2)))
     {
         return true;
     }
@@ -1613,7 +1626,7 @@ fn person_cue(
         || (!multi
             && k > sa
             && ctx.cues.is_given(first)
-            && (!lexicon::is_common_word(first) || ctx.cues.listed_given.contains(first)))
+            && (!ctx.is_common_word(first) || ctx.cues.listed_given.contains(first)))
 }
 
 /// The longest window of `k..pe` starting at `k` that typo tolerance explains.
@@ -1801,7 +1814,7 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
             // A short form that is also an ordinary word needs more than a sentence's capital.
             let sentence_start = sentences.get(si).is_some_and(|x| x.start == span.start);
             let doubtful =
-                sentence_start && lexicon::is_common_word(s) && !is_person_context(ctx, k + 1);
+                sentence_start && ctx.is_common_word(s) && !is_person_context(ctx, k + 1);
             if len == 1
                 && !doubtful
                 && let Some(Some((entry, name, label))) = short.get(s)
@@ -1833,10 +1846,11 @@ fn is_acronym_like(w: &str) -> bool {
 
 /// A verb formed from an Indonesian root with an active, middle or passive prefix (`menjamin`,
 /// `berhasil`, `dinobatkan`, `terbang`).
-fn is_verb(w: &str) -> bool {
+fn is_verb(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.tok(k);
     w.len() > 5
         && ["me", "ber", "di", "ter"].iter().any(|p| w.starts_with(p))
-        && lexicon::is_common_word(w)
+        && ctx.is_common_word(w)
 }
 
 /// Whether the word after a sentence-initial short form reads as that person's action
