@@ -84,12 +84,25 @@ enum Break {
 }
 
 /// The kind of line break between two tokens, if any.
+#[inline]
 fn line_break(text: &str, a: Token, b: Token) -> Option<Break> {
-    let gap = &text[a.span.end..b.span.start];
-    // The common gaps (none, a space) hold no line break: every break is `\n`, `\r` or non-ASCII.
-    if gap.bytes().all(|c| c < 0x80 && c != b'\n' && c != b'\r') {
+    // The common gaps (none, a space) hold no line break, and are told here, inline: this runs
+    // between every two tokens.
+    match b.span.start - a.span.end {
+        0 => None,
+        1 if text.as_bytes()[a.span.end] == b' ' => None,
+        _ => gap_break(text, a, b),
+    }
+}
+
+fn gap_break(text: &str, a: Token, b: Token) -> Option<Break> {
+    // Every break is `\n`, `\r` or non-ASCII. (As bytes: slicing the `str` would check character
+    // boundaries first.)
+    let gap = &text.as_bytes()[a.span.end..b.span.start];
+    if gap.iter().all(|&c| c < 0x80 && c != b'\n' && c != b'\r') {
         return None;
     }
+    let gap = &text[a.span.end..b.span.start];
     if gap.contains('\u{2029}') {
         return Some(Break::Blank);
     }
