@@ -237,11 +237,37 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// The ASCII characters that are `char::is_whitespace`.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
 /// Cuts `text` into words, numbers and punctuation marks; whitespace is dropped.
 fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
     let mut i = 0;
     while let Some((c, len)) = char_at(text, i) {
+        // ASCII whitespace, and ASCII words and numbers before it, as the general path below
+        // would have them, without decoding characters: most of any text.
+        if is_ascii_space(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        if bytes[i].is_ascii_alphanumeric() {
+            let end = crate::token::ascii_alnum_end(bytes, i + 1);
+            if bytes.get(end).is_none_or(|&b| is_ascii_space(b)) {
+                let digits = bytes[i..end].iter().all(u8::is_ascii_digit);
+                toks.push(Tok {
+                    s: &text[i..end],
+                    start: i,
+                    end,
+                    kind: if digits { Kind::Num } else { Kind::Word },
+                });
+                i = end;
+                continue;
+            }
+        }
         let start = i;
         i += len;
         if c.is_whitespace() {

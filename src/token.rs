@@ -115,10 +115,7 @@ fn tokenize_with(text: &str, out: &mut Vec<Token>, fast: bool) {
         // e-mail addresses, domains and abbreviations first (each needs a `.`, `:`, `@`, `-`
         // or `'` right after the letters, which `ends_plain_word` excludes).
         if fast && b.is_ascii_alphabetic() {
-            let mut j = i + 1;
-            while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
-                j += 1;
-            }
+            let j = ascii_alnum_end(bytes, i + 1);
             if bytes.get(j).is_none_or(|&n| ends_plain_word(n)) {
                 out.push(Token {
                     span: Span { start: i, end: j },
@@ -140,6 +137,29 @@ fn tokenize_with(text: &str, out: &mut Vec<Token>, fast: bool) {
         i = end;
     }
 }
+
+/// The end of the run of ASCII letters and digits in `bytes` from `i`. (A table lookup per
+/// byte: every word of every text goes through this loop.)
+#[inline]
+pub(crate) fn ascii_alnum_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        if !ASCII_ALNUM[usize::from(b)] {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Whether a byte after a run of ASCII letters and digits ends it as a plain word: a separator
 /// or punctuation that never continues a word, URL, address or abbreviation.
