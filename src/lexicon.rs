@@ -98,36 +98,40 @@ pub(crate) fn is_family_name(word: &str) -> bool {
     FAMILY_NAMES.contains(word)
 }
 
-/// Prefixes of Indonesian derivation, with the root's first letter a nasal prefix replaced.
-const PREFIXES: &[(&str, &str)] = &[
-    ("", ""),
-    ("di", ""),
-    ("ber", ""),
-    ("be", ""),
-    ("ter", ""),
-    ("ke", ""),
-    ("se", ""),
-    ("me", ""),
-    ("mem", ""),
-    ("mem", "p"),
-    ("men", ""),
-    ("men", "t"),
-    ("meng", ""),
-    ("meng", "k"),
-    ("meny", "s"),
-    ("pe", ""),
-    ("per", ""),
-    ("pem", ""),
-    ("pem", "p"),
-    ("pen", ""),
-    ("pen", "t"),
-    ("peng", ""),
-    ("peng", "k"),
-    ("peny", "s"),
-    ("memper", ""),
-    ("diper", ""),
-    ("keber", ""),
-];
+/// Prefixes of Indonesian derivation, with the root's first letter a nasal prefix replaced,
+/// grouped by their first letter (the empty prefix stands alone).
+fn prefixes_starting(first: u8) -> &'static [(&'static str, &'static str)] {
+    match first {
+        b'd' => &[("di", ""), ("diper", "")],
+        b'b' => &[("ber", ""), ("be", "")],
+        b't' => &[("ter", "")],
+        b'k' => &[("ke", ""), ("keber", "")],
+        b's' => &[("se", "")],
+        b'm' => &[
+            ("me", ""),
+            ("mem", ""),
+            ("mem", "p"),
+            ("men", ""),
+            ("men", "t"),
+            ("meng", ""),
+            ("meng", "k"),
+            ("meny", "s"),
+            ("memper", ""),
+        ],
+        b'p' => &[
+            ("pe", ""),
+            ("per", ""),
+            ("pem", ""),
+            ("pem", "p"),
+            ("pen", ""),
+            ("pen", "t"),
+            ("peng", ""),
+            ("peng", "k"),
+            ("peny", "s"),
+        ],
+        _ => &[],
+    }
+}
 
 const SUFFIXES: &[&str] = &[
     "", "nya", "kan", "an", "i", "lah", "kah", "pun", "kannya", "annya", "inya",
@@ -168,12 +172,9 @@ pub(crate) fn is_common_word(word: &str) -> bool {
         let Some(stem) = lower.strip_suffix(suffix) else {
             continue;
         };
-        let first = stem.as_bytes().first().copied();
-        for (prefix, restore) in PREFIXES {
-            // The first letter first: most prefixes start with another one.
-            if prefix.as_bytes().first().is_some_and(|&p| Some(p) != first) {
-                continue;
-            }
+        let first = stem.as_bytes().first().copied().unwrap_or(0);
+        let none: &[(&str, &str)] = &[("", "")];
+        for (prefix, restore) in none.iter().chain(prefixes_starting(first)) {
             let Some(root) = stem.strip_prefix(prefix) else {
                 continue;
             };
@@ -213,6 +214,24 @@ mod tests {
             "Pemimpin",
             "mengatakan",
             "Kemudian",
+            // One of each prefix group, nasal replacements, suffixes and both together.
+            "dibangun",
+            "diperbaiki",
+            "bekerja",
+            "terbang",
+            "keberadaan",
+            "sebuah",
+            "memukul",
+            "menulis",
+            "mengirim",
+            "menyapu",
+            "memperbaiki",
+            "penulis",
+            "pengirim",
+            "penyapu",
+            "bukunya",
+            "tulisannya",
+            "hadirlah",
         ] {
             assert!(is_common_word(w), "{w}");
         }
