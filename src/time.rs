@@ -214,6 +214,8 @@ struct Tok<'a> {
     start: usize,
     end: usize,
     kind: Kind,
+    /// Known to be ASCII letters and digits only (most words: spares the prefilter a scan).
+    alnum: bool,
 }
 
 /// Whether `sep` between `prev` and `next` keeps them in one token.
@@ -263,6 +265,7 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
                     start: i,
                     end,
                     kind: if digits { Kind::Num } else { Kind::Word },
+                    alnum: true,
                 });
                 i = end;
                 continue;
@@ -324,6 +327,7 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
             start,
             end,
             kind,
+            alnum: false,
         });
     }
     toks
@@ -493,9 +497,11 @@ const fn letter_bit(b: u8) -> u32 {
 /// are none of these are rejected.
 fn may_start_expr(word: &str) -> bool {
     let b = word.as_bytes();
-    if b.iter().any(|&c| c >= 0x80 || c == b'-') {
-        return true;
-    }
+    b.iter().any(|&c| c >= 0x80 || c == b'-') || may_start_alnum(b)
+}
+
+/// [`may_start_expr`] of a word with neither non-ASCII bytes nor hyphens.
+fn may_start_alnum(b: &[u8]) -> bool {
     if b.is_empty() || b.len() > START_MAX {
         return false;
     }
@@ -970,8 +976,15 @@ impl<'t> Parser<'t, '_> {
     /// The longest expression starting at token `i`.
     fn parse_at(&self, i: usize) -> Option<Cand> {
         let t = self.tok(i)?;
-        if t.kind == Kind::Word && !may_start_expr(t.s) {
-            return None;
+        if t.kind == Kind::Word {
+            let may_start = if t.alnum {
+                may_start_alnum(t.s.as_bytes())
+            } else {
+                may_start_expr(t.s)
+            };
+            if !may_start {
+                return None;
+            }
         }
         self.parse_at_unfiltered(i)
     }
