@@ -364,8 +364,8 @@ impl<'a> Ctx<'a> {
         self.cap[k]
     }
 
-    fn compute_cap(text: &str, t: Token, in_time: bool) -> bool {
-        if !t.kind.is_wordlike() || in_time {
+    fn compute_cap(text: &str, t: Token) -> bool {
+        if !t.kind.is_wordlike() {
             return false;
         }
         let w = &text[t.span.range()];
@@ -500,17 +500,13 @@ pub(crate) fn recognize(
     gaz: &Gazetteer,
     cues: &Cues,
 ) -> Vec<Entity> {
-    let mut in_time = vec![false; tokens.len()];
+    let mut cap: Vec<bool> = tokens.iter().map(|&t| Ctx::compute_cap(text, t)).collect();
+    // Words of time expressions (`Senin`, `Juni`) are no names.
     for t in times {
         let a = tokens.partition_point(|x| x.span.end <= t.start);
         let b = tokens.partition_point(|x| x.span.start < t.end);
-        in_time[a..b].iter_mut().for_each(|x| *x = true);
+        cap[a..b].iter_mut().for_each(|x| *x = false);
     }
-    let cap = tokens
-        .iter()
-        .zip(&in_time)
-        .map(|(&t, &in_time)| Ctx::compute_cap(text, t, in_time))
-        .collect();
     let ctx = Ctx {
         text,
         tokens,
