@@ -600,21 +600,32 @@ fn direction_len(ctx: &Ctx, k: usize) -> usize {
 /// Economic Co-operation and Development (OECD)`): the capitalised words whose initials are the
 /// acronym's letters name what the acronym names (an organisation when nothing says otherwise).
 fn spelled_out(ctx: &Ctx, sentences: &[Span], found: &mut Vec<Found>) {
-    let mut covered: Vec<Span> = found.iter().map(|f| f.span).collect();
-    covered.sort_by_key(|s| s.start);
+    // The found names by position, and their labels by span (looked up by span, and removed in
+    // one pass: a text full of acronyms stays linear); built at the first spelled-out name,
+    // which most texts have none of.
+    let mut index: Option<(Vec<Span>, HashMap<Span, Label>)> = None;
+    let index_of = |found: &[Found]| {
+        let mut covered: Vec<Span> = found.iter().map(|f| f.span).collect();
+        covered.sort_by_key(|s| s.start);
+        let mut labels: HashMap<Span, Label> = HashMap::default();
+        for f in found {
+            labels.entry(f.span).or_insert(f.label);
+        }
+        (covered, labels)
+    };
     let overlaps = |covered: &[Span], span: Span| {
         let i = covered.partition_point(|c| c.end <= span.start);
         covered.get(i).is_some_and(|c| c.overlaps(span))
     };
-    // Looked up by span, and removed in one pass: a text full of acronyms stays linear.
-    let mut labels: HashMap<Span, Label> = HashMap::default();
-    for f in found.iter() {
-        labels.entry(f.span).or_insert(f.label);
-    }
     let mut terms: HashSet<Span> = HashSet::default();
     let mut extra = Vec::new();
+    let bytes = ctx.text.as_bytes();
     for i in 1..ctx.tokens.len().saturating_sub(2) {
-        if ctx.tok(i) != "("
+        let open = ctx.tokens[i].span;
+        if open.len() != 1 || bytes[open.start] != b'(' {
+            continue;
+        }
+        if ctx.tok(i + 2) != ")"
             || ctx.tok(i + 2) != ")"
             || !is_acronym_like(ctx.tok(i + 1))
             || lexicon::is_common_acronym(ctx.tok(i + 1))
@@ -668,7 +679,8 @@ fn spelled_out(ctx: &Ctx, sentences: &[Span], found: &mut Vec<Found>) {
             continue;
         }
         // Later spans start after this one's acronym: only the found names can overlap.
-        if overlaps(&covered, span) {
+        let (covered, labels) = index.get_or_insert_with(|| index_of(found));
+        if overlaps(covered, span) {
             continue;
         }
         let label = labels.get(&acronym).copied().unwrap_or(Label::Org);
@@ -1657,10 +1669,11 @@ fn rule(ctx: &Ctx, a: usize, b: usize, label: Label, role: Option<Span>) -> Foun
 
 /// Doc-level identity: later mentions of rule-found names, first and last names of people, and
 /// acronyms introduced in brackets.
-fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
+fn aliases<'a>(ctx: &Ctx<'a>, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
     // Short forms: word → the entity it stands for (None when ambiguous).
-    let mut short: HashMap<String, Option<(Option<u32>, String, Label)>> = HashMap::default();
-    let mut full: HashMap<String, (Option<u32>, String, Label)> = HashMap::default();
+    // (Borrowing the text and the gazetteer's names: every mention passes here.)
+    let mut short: HashMap<&'a str, Option<Ident<'a>>> = HashMap::default();
+    let mut full: HashMap<&'a str, Ident<'a>> = HashMap::default();
     // `found` is sorted and disjoint: only the mention ending first after `span.start` can overlap.
     let covered = |found: &[Found], span: Span| {
         let i = found.partition_point(|f| f.span.end <= span.start);
@@ -1699,19 +1712,19 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
         let surface = &ctx.text[f.span.range()];
         let target = ident(ctx, f);
         if f.source == Source::Rule {
-            full.entry(surface.to_string())
-                .or_insert_with(|| target.clone());
+            full.entry(surface).or_insert(target);
         }
         if f.label == Label::Per {
-            let words: Vec<&str> = surface.split(' ').collect();
-            if words.len() >= 2 {
-                for w in [words[0], words[words.len() - 1]] {
+            if let (Some((first, _)), Some((_, last))) =
+                (surface.split_once(' '), surface.rsplit_once(' '))
+            {
+                for w in [first, last] {
                     let plain = w.chars().count() >= 3
                         && w.chars().next().is_some_and(char::is_uppercase)
                         && !ctx.cues.titles.contains_word(w);
                     if plain {
                         short
-                            .entry(w.to_string())
+                            .entry(w)
                             .and_modify(|v| {
                                 if v.as_ref()
                                     .is_some_and(|t| t.0 != target.0 || t.1 != target.1)
@@ -1719,7 +1732,7 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
                                     *v = None;
                                 }
                             })
-                            .or_insert_with(|| Some(target.clone()));
+                            .or_insert(Some(target));
                     }
                 }
             }
@@ -1741,7 +1754,7 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
                         alias_of: None,
                     });
                 }
-                short.insert(acr.to_string(), Some(target.clone()));
+                short.insert(acr, Some(target));
             }
         }
     }
@@ -1756,10 +1769,10 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
             && !surface.contains(' ')
             && let Some(Some((entry, name, label))) = short.get(surface)
             && *label == Label::Per
-            && name != surface
+            && *name != surface
         {
             f.entry = *entry;
-            f.alias_of = entry.is_none().then(|| name.clone());
+            f.alias_of = entry.is_none().then(|| name.to_string());
             f.source = Source::Alias;
         }
     }
@@ -1822,7 +1835,7 @@ fn aliases(ctx: &Ctx, sentences: &[Span], mut found: Vec<Found>) -> Vec<Found> {
                     source: Source::Alias,
                     fuzzy: false,
                     role: None,
-                    alias_of: entry.is_none().then(|| name.clone()),
+                    alias_of: entry.is_none().then(|| name.to_string()),
                 });
                 matched = 1;
             }
@@ -1874,11 +1887,14 @@ fn is_person_context(ctx: &Ctx, k: usize) -> bool {
         )
 }
 
+/// The identity of a found mention: its gazetteer entry, its name and its label.
+type Ident<'a> = (Option<u32>, &'a str, Label);
+
 /// The identity of a found mention: gazetteer entry or its rule name.
-fn ident(ctx: &Ctx, f: &Found) -> (Option<u32>, String, Label) {
+fn ident<'a>(ctx: &Ctx<'a>, f: &Found) -> Ident<'a> {
     match f.entry {
-        Some(e) => (Some(e), ctx.gaz.entry(e).name.to_string(), f.label),
-        None => (None, ctx.text[f.span.range()].to_string(), f.label),
+        Some(e) => (Some(e), &ctx.gaz.entry(e).name, f.label),
+        None => (None, &ctx.text[f.span.range()], f.label),
     }
 }
 
