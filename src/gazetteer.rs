@@ -228,7 +228,7 @@ impl std::fmt::Debug for Gazetteer {
 /// told apart by comparing the keys' words.
 type FuzzyIndex = Vec<(u64, u32, u8)>;
 
-/// The typo-tolerance index, and the hashes ([`fuzzy_hash`] of one word) of every word of the
+/// The typo-tolerance index, and the hashes ([`word_hash`]) of every word of the
 /// names in it: all words of a window but the mistyped one are written as in the name, so a
 /// window with two words outside the names is looked up no further.
 struct Fuzzy {
@@ -508,11 +508,16 @@ fn add_fuzzy_keys(index: &mut FuzzyIndex, form: &str, form_id: u32) {
         return;
     }
     let words = &words[..n];
+    let mut hashes = [0u64; FUZZY_MAX_WORDS];
+    for (h, w) in hashes.iter_mut().zip(words) {
+        *h = word_hash(w);
+    }
     for (i, word) in words.iter().enumerate() {
         if word.chars().count() < 4 {
             continue;
         }
-        index.push((fuzzy_hash(words, i), form_id, i as u8));
+        let key = key_hash(&hashes[..n], i, word.chars().next());
+        index.push((key, form_id, i as u8));
     }
 }
 
@@ -526,23 +531,31 @@ fn fuzzy_key_bytes<'a>(words: &'a [&'a str], blank: usize) -> impl Iterator<Item
     })
 }
 
-/// FNV-1a of [`fuzzy_key_bytes`].
-fn fuzzy_hash(words: &[&str], blank: usize) -> u64 {
-    // FNV-1a over the bytes of `fuzzy_key_bytes`, word by word: a chained byte iterator
-    // costs several times as much.
+/// FNV-1a of a word's bytes.
+const fn word_hash(w: &str) -> u64 {
+    let w = w.as_bytes();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |bytes: &[u8]| {
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    };
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            feed(b" ");
-        }
-        feed(if i == blank { BLANK } else { w }.as_bytes());
+    let mut i = 0;
+    while i < w.len() {
+        h = (h ^ w[i] as u64).wrapping_mul(0x0100_0000_01b3);
+        i += 1;
     }
     h
+}
+
+/// The hash of the fuzzy key ([`fuzzy_key_bytes`]) of words with these [`word_hash`]es, word
+/// `blank` blanked: made of the words' hashes, so that a lookup hashes each word of a window
+/// once, not once per key it tries. (Keys that share a hash are told apart by their bytes.)
+///
+/// The blanked word's first letter is part of the key: a match keeps it (`Kora Utara` for
+/// Korea Utara), and without it a key such as `Kabupaten _` stands for hundreds of names.
+fn key_hash(word_hashes: &[u64], blank: usize, initial: Option<char>) -> u64 {
+    const BLANK_HASH: u64 = word_hash(BLANK);
+    let seed = 0x243f_6a88_85a3_08d3 ^ u64::from(initial.map_or(0, u32::from));
+    word_hashes.iter().enumerate().fold(seed, |h, (i, &w)| {
+        let w = if i == blank { BLANK_HASH } else { w };
+        (h.rotate_left(23) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    })
 }
 
 /// Whether `a` and `b` differ by exactly one insertion, deletion, substitution or transposition
@@ -723,9 +736,11 @@ impl Gazetteer {
             return None;
         }
         let fuzzy = self.fuzzy.get_or_init(|| self.fuzzy_index());
+        let mut hashes = [0u64; FUZZY_MAX_WORDS];
         let mut unknown = [false; FUZZY_MAX_WORDS];
-        for (u, w) in unknown.iter_mut().zip(&words[..max]) {
-            *u = !fuzzy.words.contains(&fuzzy_hash(&[w], usize::MAX));
+        for (i, w) in words[..max].iter().enumerate() {
+            hashes[i] = word_hash(w);
+            unknown[i] = !fuzzy.words.contains(&hashes[i]);
         }
         (2..=max).rev().find_map(|n| {
             let mut outside = (0..n).filter(|&i| unknown[i]);
@@ -734,19 +749,26 @@ impl Gazetteer {
             if outside.next().is_some() {
                 return None;
             }
-            self.fuzzy_window(fuzzy, &words[..n], only).map(|e| (n, e))
+            self.fuzzy_window(fuzzy, &words[..n], &hashes[..n], only)
+                .map(|e| (n, e))
         })
     }
 
     /// [`fuzzy_lookup`](Gazetteer::fuzzy_lookup) of `words`, trying only word `only` as the
     /// mistyped one when given.
-    fn fuzzy_window(&self, fuzzy: &Fuzzy, words: &[&str], only: Option<usize>) -> Option<u32> {
+    fn fuzzy_window(
+        &self,
+        fuzzy: &Fuzzy,
+        words: &[&str],
+        hashes: &[u64],
+        only: Option<usize>,
+    ) -> Option<u32> {
         let mut found: Option<u32> = None;
         for (i, word) in words.iter().enumerate() {
             if only.is_some_and(|o| o != i) || word.chars().count() < 3 {
                 continue;
             }
-            let h = fuzzy_hash(words, i);
+            let h = key_hash(hashes, i, word.chars().next());
             // A set lookup rejects nearly every key, where the binary search would walk
             // the whole index.
             if !fuzzy.key_set.contains(&h) {
@@ -792,7 +814,7 @@ impl Gazetteer {
         for &(_, form, _) in &keys {
             if let Some((form_words, n)) = fuzzy_words(&self.forms[form as usize]) {
                 for w in &form_words[..n] {
-                    words.insert(fuzzy_hash(&[w], usize::MAX));
+                    words.insert(word_hash(w));
                 }
             }
         }

@@ -1714,26 +1714,25 @@ fn aliases<'a>(ctx: &Ctx<'a>, sentences: &[Span], mut found: Vec<Found>) -> Vec<
         if f.source == Source::Rule {
             full.entry(surface).or_insert(target);
         }
-        if f.label == Label::Per {
-            if let (Some((first, _)), Some((_, last))) =
+        if f.label == Label::Per
+            && let (Some((first, _)), Some((_, last))) =
                 (surface.split_once(' '), surface.rsplit_once(' '))
-            {
-                for w in [first, last] {
-                    let plain = w.chars().count() >= 3
-                        && w.chars().next().is_some_and(char::is_uppercase)
-                        && !ctx.cues.titles.contains_word(w);
-                    if plain {
-                        short
-                            .entry(w)
-                            .and_modify(|v| {
-                                if v.as_ref()
-                                    .is_some_and(|t| t.0 != target.0 || t.1 != target.1)
-                                {
-                                    *v = None;
-                                }
-                            })
-                            .or_insert(Some(target));
-                    }
+        {
+            for w in [first, last] {
+                let plain = w.chars().count() >= 3
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && !ctx.cues.titles.contains_word(w);
+                if plain {
+                    short
+                        .entry(w)
+                        .and_modify(|v| {
+                            if v.as_ref()
+                                .is_some_and(|t| t.0 != target.0 || t.1 != target.1)
+                            {
+                                *v = None;
+                            }
+                        })
+                        .or_insert(Some(target));
                 }
             }
         }
