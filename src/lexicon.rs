@@ -83,19 +83,24 @@ static FAMILY_NAMES: Lazy<HashSet<&'static str>> =
 static COMMON_ACRONYMS: Lazy<HashSet<&'static str>> =
     Lazy::new(|| data_lines(include_str!("../gazetteers/lexicon/common-acronyms.txt")).collect());
 
+/// The given names of the lexicon.
+pub(crate) fn given_names() -> &'static HashSet<&'static str> {
+    &GIVEN_NAMES
+}
+
+/// The family names of the lexicon.
+pub(crate) fn family_names() -> &'static HashSet<&'static str> {
+    &FAMILY_NAMES
+}
+
+/// The ordinary acronyms of the lexicon.
+pub(crate) fn common_acronyms() -> &'static HashSet<&'static str> {
+    &COMMON_ACRONYMS
+}
+
 /// Whether an all-capitals word names an ordinary thing (`BBM`, `KTP`, `SPBU`).
 pub(crate) fn is_common_acronym(word: &str) -> bool {
     COMMON_ACRONYMS.contains(word)
-}
-
-/// Whether `word` is an Indonesian given name (`Budi`, `Siti`).
-pub(crate) fn is_given_name(word: &str) -> bool {
-    GIVEN_NAMES.contains(word)
-}
-
-/// Whether `word` is an Indonesian family name (`Saputra`, `Hidayat`).
-pub(crate) fn is_family_name(word: &str) -> bool {
-    FAMILY_NAMES.contains(word)
 }
 
 /// Prefixes of Indonesian derivation, with the root's first letter a nasal prefix replaced,

@@ -41,6 +41,7 @@
 //!    entity, the gazetteer's when either is known (`Badan Kesehatan Dunia (WHO)`).
 
 use crate::error::{Error, ErrorKind};
+use crate::event::patterns::CueTable;
 use crate::gazetteer::{GazMatch, Gazetteer};
 use crate::lexicon;
 use crate::{Entity, Label, Source, Span, Token};
@@ -56,8 +57,8 @@ pub(crate) struct Phrases {
     /// two bit tests without hashing.
     first_lens: u64,
     first_bytes: [u64; 4],
-    /// This set's bit in [`Cues::starts`].
-    bit: u16,
+    /// This set's bit in [`Cues::words`].
+    bit: u32,
 }
 
 impl Phrases {
@@ -140,18 +141,15 @@ pub(crate) struct Cues {
     subject_verbs: Phrases,
     list: Phrases,
     apposition: Phrases,
-    given: HashSet<String>,
-    /// The given names written in the cue file, trusted even when they are ordinary words too
-    /// (`Bambang`).
-    listed_given: HashSet<String>,
     byline: Phrases,
     org_heads: Phrases,
     loc_heads: Phrases,
     loc_prepositions: Phrases,
     org_suffixes: Phrases,
-    /// The bits of the phrase sets that some phrase of starts with a word: one lookup per
-    /// token answers for every set, where most tokens start no phrase of any.
-    starts: HashMap<String, u16>,
+    /// What recognition asks of a word, as bits: the phrase sets that some phrase of starts
+    /// with it, and [`GIVEN`], [`LISTED_GIVEN`], [`FAMILY`], [`COMMON_ACRONYM`]. One lookup per
+    /// token answers every such question.
+    words: CueTable,
     pub(crate) examples: Vec<CueExample>,
 }
 
@@ -235,12 +233,13 @@ impl Cues {
                 )));
             }
         }
-        cues.index_starts();
+        cues.index_words();
         Ok(cues)
     }
 
-    /// Gives each phrase set its bit and fills [`Cues::starts`].
-    fn index_starts(&mut self) {
+    /// Gives each phrase set its bit and adds the phrase sets' first words and the lexicon's
+    /// names and acronyms to [`Cues::words`].
+    fn index_words(&mut self) {
         let sets = [
             &mut self.titles,
             &mut self.reporting,
@@ -253,14 +252,22 @@ impl Cues {
             &mut self.loc_prepositions,
             &mut self.org_suffixes,
         ];
-        let mut starts: HashMap<String, u16> = HashMap::default();
+        let words = &mut self.words;
         for (i, set) in sets.into_iter().enumerate() {
             set.bit = 1 << i;
             for first in set.by_first.keys() {
-                *starts.entry(first.clone()).or_default() |= set.bit;
+                words.add(first, set.bit);
             }
         }
-        self.starts = starts;
+        for (list, bit) in [
+            (lexicon::given_names(), GIVEN),
+            (lexicon::family_names(), FAMILY),
+            (lexicon::common_acronyms(), COMMON_ACRONYM),
+        ] {
+            for w in list.iter() {
+                words.add(w, bit);
+            }
+        }
     }
 
     fn add_word(&mut self, cue: &str, w: &str) {
@@ -271,8 +278,7 @@ impl Cues {
             "person-list" => self.list.add(w),
             "person-apposition" => self.apposition.add(w),
             "person-given-name" => {
-                self.given.insert(w.to_string());
-                self.listed_given.insert(w.to_string());
+                self.words.add(w, GIVEN | LISTED_GIVEN);
             }
             "person-byline" => self.byline.add(w),
             "org-head" => self.org_heads.add(w),
@@ -296,15 +302,21 @@ impl Cues {
                 && first.chars().next().is_some_and(char::is_uppercase)
                 && !lexicon::is_common_word(first)
             {
-                self.given.insert(first.to_string());
+                self.words.add(first, GIVEN);
             }
         }
     }
-
-    fn is_given(&self, w: &str) -> bool {
-        self.given.contains(w) || lexicon::is_given_name(w)
-    }
 }
+
+/// [`Cues::words`] bits of given names: written in the cue file, learned from the gazetteer's
+/// people, or in the lexicon.
+const GIVEN: u32 = 1 << 16;
+/// Given names written in the cue file, trusted even when they are ordinary words too (`Bambang`).
+const LISTED_GIVEN: u32 = 1 << 17;
+/// Family names of the lexicon (`Saputra`).
+const FAMILY: u32 = 1 << 18;
+/// Ordinary acronyms of the lexicon (`BBM`, `KTP`).
+const COMMON_ACRONYM: u32 = 1 << 19;
 
 fn unescape(s: &str) -> String {
     s.replace("\\n", "\n")
@@ -337,14 +349,14 @@ struct Ctx<'a> {
     /// [`is_headline`] of the last sentence asked about (its first token): every piece of a
     /// sentence asks, and counting a long sentence each time would be quadratic.
     headline: std::cell::Cell<Option<(usize, bool)>>,
-    /// [`Cues::starts`] of every token, memoised ([`UNKNOWN_STARTS`] not yet looked up).
-    starts: Vec<std::cell::Cell<u16>>,
+    /// [`Cues::words`] of every token, memoised ([`UNKNOWN_BITS`] not yet looked up).
+    words: Vec<std::cell::Cell<u32>>,
     /// [`lexicon::is_common_word`] of the words asked about: a document repeats its names.
     common_words: std::cell::RefCell<HashMap<&'a str, bool>>,
 }
 
-/// Not a mask of phrase sets (there are fewer than 16).
-const UNKNOWN_STARTS: u16 = u16::MAX;
+/// No word's [`Cues::words`] bits (they use fewer than 32).
+const UNKNOWN_BITS: u32 = u32::MAX;
 
 impl<'a> Ctx<'a> {
     fn tok(&self, k: usize) -> &'a str {
@@ -420,19 +432,23 @@ impl<'a> Ctx<'a> {
         c
     }
 
+    #[inline]
     fn common(&self, k: usize) -> bool {
         match self.common[k].get() {
             1 => false,
             2 => true,
-            _ => {
-                let w = self.tok(k);
-                let c = is_pronoun(w)
-                    || (lexicon::is_common_acronym(w) && !self.all_caps(k))
-                    || (!self.cues.is_given(w) && self.is_common_word(w));
-                self.common[k].set(1 + u8::from(c));
-                c
-            }
+            _ => self.compute_common(k),
         }
+    }
+
+    #[cold]
+    fn compute_common(&self, k: usize) -> bool {
+        let w = self.tok(k);
+        let c = is_pronoun(w)
+            || (self.bits(k) & COMMON_ACRONYM != 0 && !self.all_caps(k))
+            || (!self.is_given(k) && self.is_common_word(w));
+        self.common[k].set(1 + u8::from(c));
+        c
     }
 
     fn all_caps(&self, k: usize) -> bool {
@@ -447,21 +463,32 @@ impl<'a> Ctx<'a> {
         self.gaz.entry(m.entry).label
     }
 
-    /// The phrase sets that some phrase of starts at token `k`, as their bits.
-    fn starts(&self, k: usize) -> u16 {
-        let Some(memo) = self.starts.get(k) else {
-            return 0;
-        };
-        if memo.get() == UNKNOWN_STARTS {
-            memo.set(self.cues.starts.get(self.tok(k)).copied().unwrap_or(0));
+    /// The [`Cues::words`] bits of token `k`.
+    #[inline]
+    fn bits(&self, k: usize) -> u32 {
+        match self.words.get(k).map(std::cell::Cell::get) {
+            Some(UNKNOWN_BITS) => self.look_up_bits(k),
+            known => known.unwrap_or(0),
         }
-        memo.get()
+    }
+
+    #[cold]
+    fn look_up_bits(&self, k: usize) -> u32 {
+        let bits = self.cues.words.get(self.tok(k));
+        self.words[k].set(bits);
+        bits
+    }
+
+    /// Whether token `k` is a given name.
+    fn is_given(&self, k: usize) -> bool {
+        self.bits(k) & GIVEN != 0
     }
 
     /// Tokens of the longest phrase of `p` starting at token `k` and ending by `end`.
+    #[inline]
     fn at(&self, p: &Phrases, k: usize, end: usize) -> usize {
         debug_assert!(p.bit != 0, "a phrase set outside the cues");
-        if self.starts(k) & p.bit == 0 {
+        if self.bits(k) & p.bit == 0 {
             return 0;
         }
         p.longest_at(self.text, self.tokens, k, end)
@@ -515,7 +542,7 @@ pub(crate) fn recognize(
         cap,
         common: vec![std::cell::Cell::new(0); tokens.len()],
         headline: std::cell::Cell::new(None),
-        starts: vec![std::cell::Cell::new(UNKNOWN_STARTS); tokens.len()],
+        words: vec![std::cell::Cell::new(UNKNOWN_BITS); tokens.len()],
         common_words: Default::default(),
     };
     let mut found: Vec<Found> = Vec::with_capacity(matches.len() * 2);
@@ -1269,7 +1296,7 @@ fn piece(
                 while from + 1 < pe && ctx.common(from) {
                     from += 1;
                 }
-                if !ctx.cues.is_given(ctx.tok(from)) {
+                if !ctx.is_given(from) {
                     from = k;
                 }
             }
@@ -1308,7 +1335,7 @@ fn piece(
 fn in_address(ctx: &Ctx, sb: usize, k: usize, pe: usize, out: &[Found]) -> bool {
     k >= 2
         && pe - k == 1
-        && !ctx.cues.is_given(ctx.tok(k))
+        && !ctx.is_given(k)
         && ctx.tok(k - 1) == ","
         && (pe == sb || matches!(ctx.tok(pe), "," | "." | ")"))
         && found_ending(out, ctx.tokens[k - 2].span.end, Label::Loc)
@@ -1511,7 +1538,7 @@ fn holder_after(
             None => i += 1,
         }
     }
-    split.or_else(|| (from + 1..e).find(|&i| ctx.cues.is_given(ctx.tok(i)) && name_from(i)))
+    split.or_else(|| (from + 1..e).find(|&i| ctx.is_given(i) && name_from(i)))
 }
 
 /// A head that is a name by itself (an acronym such as `DPRD`, `Polda`).
@@ -1628,13 +1655,12 @@ fn person_cue(
         }
     }
     let first = ctx.tok(k);
-    let last = ctx.tok(pe - 1);
     let multi = pe - k >= 2;
-    (multi && (ctx.cues.is_given(first) || lexicon::is_family_name(last)))
+    (multi && (ctx.is_given(k) || ctx.bits(pe - 1) & FAMILY != 0))
         || (!multi
             && k > sa
-            && ctx.cues.is_given(first)
-            && (!ctx.is_common_word(first) || ctx.cues.listed_given.contains(first)))
+            && ctx.is_given(k)
+            && (!ctx.is_common_word(first) || ctx.bits(k) & LISTED_GIVEN != 0))
 }
 
 /// The longest window of `k..pe` starting at `k` that typo tolerance explains.

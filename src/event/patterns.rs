@@ -154,7 +154,7 @@ const _: () = assert!(CUE_NAMES.len() < 31, "cue bits overlap TRIGGER_START");
 /// Cue bits by word, looked up once per token of every document: a word of up to 16 bytes is
 /// found by its bytes packed into integers, without hashing a string or comparing bytes.
 #[derive(Clone, Debug, Default)]
-struct CueTable {
+pub(crate) struct CueTable {
     /// Open addressing on [`Key::hash`]; empty or a power of two long, at most half full.
     slots: Vec<(Key, u32)>,
     used: usize,
@@ -197,7 +197,7 @@ impl Key {
 
 impl CueTable {
     #[inline]
-    fn get(&self, word: &str) -> u32 {
+    pub(crate) fn get(&self, word: &str) -> u32 {
         let Some(k) = Key::of(word.as_bytes()) else {
             return if self.long.is_empty() {
                 0
@@ -220,7 +220,7 @@ impl CueTable {
         0
     }
 
-    fn add(&mut self, word: &str, bits: u32) {
+    pub(crate) fn add(&mut self, word: &str, bits: u32) {
         let Some(k) = Key::of(word.as_bytes()) else {
             *self.long.entry(word.into()).or_default() |= bits;
             return;
