@@ -21,6 +21,7 @@ use crate::{
 use chunk::{Chunk, Head, Word};
 use coref::{Referent, Salience};
 use patterns::{Frame, Patterns, Trigger, cue};
+use std::ops::Range;
 
 /// How many words a frame looks past its trigger for a marker (`dengan`, `ke`, `oleh`).
 const MAX_GAP: usize = 3;
@@ -38,12 +39,12 @@ pub(crate) fn find_events(
     let people = chunk::People::new(entities);
     let lowered = chunk::Lowered::new(text, tokens);
     let all_words = chunk::words(text, tokens, &lowered, entities, patterns);
-    let range = |s: Span| token_range(tokens, s);
+    let ranges = sentence_ranges(tokens, sentences);
     // Coreference reads every sentence before an event, but nothing after the last sentence
     // that can hold a trigger changes the result.
-    let Some(last) = sentences
+    let Some(last) = ranges
         .iter()
-        .rposition(|&s| all_words[range(s)].iter().any(|w| w.trigger_start))
+        .rposition(|r| all_words[r.clone()].iter().any(|w| w.trigger_start))
     else {
         return Vec::new();
     };
@@ -54,10 +55,11 @@ pub(crate) fn find_events(
     // Each window sees only its own times (they come in text order): scanning all of a long
     // document's times for every event would be quadratic.
     debug_assert!(times.is_sorted_by_key(|t| t.span.start));
-    for (si, &whole) in sentences[..=last].iter().enumerate() {
-        let mut windows = Windows::new(tokens, whole);
-        while let Some(sent) = windows.next(tokens, entities) {
-            let words = &all_words[range(sent)];
+    let mut first_time = 0;
+    for (si, (&whole, range)) in sentences.iter().zip(ranges).enumerate().take(last + 1) {
+        let mut windows = Windows::new(whole, range);
+        while let Some((sent, range)) = windows.next(tokens, entities) {
+            let words = &all_words[range];
             let matches = if words.iter().any(|w| w.trigger_start) {
                 find_triggers(words, patterns)
             } else {
@@ -71,8 +73,9 @@ pub(crate) fn find_events(
                     .for_each(|b| *b = true);
             }
             chunk::chunks(text, words, entities, &is_trigger, &people, &mut chunks);
-            let a = times.partition_point(|t| t.span.start < sent.start);
-            let b = a + times[a..].partition_point(|t| t.span.start < sent.end);
+            // Windows come in text order: the times before this one are behind for good.
+            first_time += times[first_time..].partition_point(|t| t.span.start < sent.start);
+            let n = times[first_time..].partition_point(|t| t.span.start < sent.end);
             let cx = Sentence {
                 text,
                 index: si,
@@ -80,7 +83,7 @@ pub(crate) fn find_events(
                 words,
                 chunks: &chunks,
                 entities,
-                times: &times[a..b],
+                times: &times[first_time..first_time + n],
                 p: patterns,
                 trig: &is_trigger,
             };
@@ -103,12 +106,24 @@ pub(crate) fn find_events(
     out
 }
 
-/// The tokens of `sent`: those that start and end inside it.
-fn token_range(tokens: &[Token], sent: Span) -> std::ops::Range<usize> {
-    let first = tokens.partition_point(|t| t.span.start < sent.start);
-    // Token ends rise with their starts, so the sentence's tokens are `first..last`.
-    let last = first + tokens[first..].partition_point(|t| t.span.end <= sent.end);
-    first..last
+/// The tokens of each sentence: those that start and end inside it. One walk over the tokens
+/// (sentences and tokens are in text order) instead of two binary searches per sentence.
+fn sentence_ranges(tokens: &[Token], sentences: &[Span]) -> Vec<Range<usize>> {
+    let mut first = 0;
+    sentences
+        .iter()
+        .map(|s| {
+            while first < tokens.len() && tokens[first].span.start < s.start {
+                first += 1;
+            }
+            // Token ends rise with their starts, so the sentence's tokens are `first..last`.
+            let mut last = first;
+            while last < tokens.len() && tokens[last].span.end <= s.end {
+                last += 1;
+            }
+            first..last
+        })
+        .collect()
 }
 
 /// Most tokens one window of a sentence holds: no real sentence is longer, and argument
@@ -118,38 +133,36 @@ const WINDOW_TOKENS: usize = 256;
 
 /// The sentence as windows of at most [`WINDOW_TOKENS`] tokens, cut after a comma where one is
 /// near and never inside an entity; usually the one window that is the sentence. Yields them
-/// one by one, so that the usual single window costs no allocation.
+/// one by one with their tokens, so that the usual single window costs no allocation.
 struct Windows {
     sent: Span,
     /// Next token of a long sentence; `None` when the sentence is one window.
     start: Option<usize>,
-    /// End of the sentence's tokens.
-    b: usize,
+    /// The sentence's tokens.
+    range: Range<usize>,
     done: bool,
 }
 
 impl Windows {
-    fn new(tokens: &[Token], sent: Span) -> Windows {
-        let a = tokens.partition_point(|t| t.span.start < sent.start);
-        let b = tokens.partition_point(|t| t.span.end <= sent.end);
-        let long = b.saturating_sub(a) > WINDOW_TOKENS;
+    fn new(sent: Span, range: Range<usize>) -> Windows {
+        let long = range.len() > WINDOW_TOKENS;
         Windows {
             sent,
-            start: long.then_some(a),
-            b,
+            start: long.then_some(range.start),
+            range,
             done: false,
         }
     }
 
-    fn next(&mut self, tokens: &[Token], entities: &[Entity]) -> Option<Span> {
+    fn next(&mut self, tokens: &[Token], entities: &[Entity]) -> Option<(Span, Range<usize>)> {
         if self.done {
             return None;
         }
         let Some(start) = self.start else {
             self.done = true;
-            return Some(self.sent);
+            return Some((self.sent, self.range.clone()));
         };
-        let b = self.b;
+        let b = self.range.end;
         if start >= b {
             self.done = true;
             return None;
@@ -174,9 +187,11 @@ impl Windows {
             end = end.min(b);
         }
         self.start = Some(end);
-        Some(Span::new(
-            tokens[start].span.start,
-            tokens[end - 1].span.end,
+        // The window's tokens are exactly `start..end`: it spans from the first one's start to
+        // the last one's end.
+        Some((
+            Span::new(tokens[start].span.start, tokens[end - 1].span.end),
+            start..end,
         ))
     }
 }

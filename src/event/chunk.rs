@@ -58,23 +58,35 @@ impl Lowered {
         // ASCII-lowercased text: one pass over the text instead of a copy per token.
         let mut buf = text.to_ascii_lowercase();
         let mut other = Vec::new();
-        if !text.is_ascii() {
-            for (k, t) in tokens.iter().enumerate() {
-                let Some(s) = text.get(t.span.range()).filter(|s| !s.is_ascii()) else {
-                    continue;
-                };
+        // Non-ASCII bytes are rare: find each one's token instead of testing every token.
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        let mut k = 0;
+        while let Some(at) = next_non_ascii(bytes, from) {
+            // The first token that ends after the byte is the only one that can hold it.
+            k += tokens[k..].partition_point(|t| t.span.end <= at);
+            let Some(t) = tokens.get(k) else { break };
+            if t.span.start > at {
+                // Between tokens (a no-break space).
+                from = at + 1;
+                continue;
+            }
+            from = t.span.end;
+            if let Some(s) = text.get(t.span.range()) {
                 // `to_lowercase` may change the length and reads the whole token (final
                 // sigma), so the lowercase goes after the text.
-                let from = buf.len();
+                let start = buf.len();
                 buf.push_str(&s.to_lowercase());
-                other.push((k, (from, buf.len())));
+                other.push((k, (start, buf.len())));
             }
+            k += 1;
         }
         Lowered { buf, other }
     }
 
     /// The lowercase of token `k`; `next` is the first entry of `other` at or after `k`, and
     /// moves past `k` (tokens are asked for in order: no search per token).
+    #[inline]
     fn get(&self, k: usize, span: Span, next: &mut usize) -> &str {
         let (a, b) = match self.other.get(*next) {
             Some(&(o, at)) if o == k => {
@@ -85,6 +97,27 @@ impl Lowered {
         };
         self.buf.get(a..b).unwrap_or("")
     }
+}
+
+/// The first byte at or after `from` that is not ASCII: eight bytes at a time, since most
+/// texts have none or a few.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().expect("8 bytes")) & HIGH;
+        if w != 0 {
+            return Some(at + w.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|i| at + i)
 }
 
 /// The words of the names of the people a document names, for matching lowercase words.
@@ -148,25 +181,35 @@ pub(super) fn words<'a>(
     entities: &[Entity],
     p: &Patterns,
 ) -> Vec<Word<'a>> {
+    let bytes = text.as_bytes();
     let mut e = 0;
     let mut out = Vec::with_capacity(tokens.len());
     let mut next_other = 0;
     for (k, t) in tokens.iter().enumerate() {
-        let lower = lowered.get(k, t.span, &mut next_other);
+        let span = t.span;
+        let lower = lowered.get(k, span, &mut next_other);
         // Entity ends rise with their starts: the first entity ending after the token's start
         // is the only one that can cover it.
-        while e < entities.len() && entities[e].span.end <= t.span.start {
+        while e < entities.len() && entities[e].span.end <= span.start {
             e += 1;
         }
-        let ent = (e < entities.len() && entities[e].span.contains(t.span)).then_some(e);
+        let ent = entities
+            .get(e)
+            .filter(|x| x.span.contains(span))
+            .map(|_| e);
         let cues = p.cues_of(lower);
+        // Most tokens start with an ASCII byte, which tells without decoding a character.
+        let cap = match bytes.get(span.start) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => starts_uppercase(text.get(span.range()).unwrap_or("")),
+        };
         out.push(Word {
-            span: t.span,
+            span,
             cues: cues & !TRIGGER_START,
             trigger_start: cues & TRIGGER_START != 0,
             lower,
             kind: t.kind,
-            cap: starts_uppercase(text.get(t.span.range()).unwrap_or("")),
+            cap,
             ent,
         });
     }
@@ -174,10 +217,7 @@ pub(super) fn words<'a>(
 }
 
 fn starts_uppercase(s: &str) -> bool {
-    match s.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => s.chars().next().is_some_and(char::is_uppercase),
-    }
+    s.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// What a chunk refers to, before coreference.
