@@ -35,7 +35,7 @@ pub(crate) fn find_events(
     times: &[TimeExpr],
     patterns: &Patterns,
 ) -> Vec<Event> {
-    let mut sal = Salience::default();
+    let mut sal = Salience::with_capacity(entities.len());
     let people = chunk::People::new(entities);
     let lowered = chunk::Lowered::new(text, tokens);
     let all_words = chunk::words(text, tokens, &lowered, entities, patterns);
@@ -90,7 +90,7 @@ pub(crate) fn find_events(
             if matches.is_empty() {
                 // No event here, but its names and pronouns are the context of the next ones.
                 for c in &chunks {
-                    cx.resolve(c, &mut sal);
+                    cx.note(c, &mut sal);
                 }
                 continue;
             }
@@ -345,7 +345,6 @@ impl<'e> Sentence<'_, 'e> {
     }
 
     fn resolve(&self, c: &Chunk, sal: &mut Salience<'e>) -> Resolved<'e> {
-        let pos = c.span.start;
         let mut r = Resolved {
             span: c.span,
             refs: Vec::new(),
@@ -355,53 +354,55 @@ impl<'e> Sentence<'_, 'e> {
         };
         match &c.head {
             Head::Named(e) => {
-                let e = &self.entities[*e];
-                sal.push_entity(e, c.title.as_deref(), self.index);
-                r.refs.push(Referent::of(e));
+                self.note(c, sal);
+                r.refs.push(Referent::of(&self.entities[*e]));
             }
             Head::Group(_, e) => {
                 r.refs.push(Referent::of(&self.entities[*e]));
             }
-            Head::Singular => {
+            Head::Singular | Head::Desc(_) => {
                 r.anaphor = true;
-                r.refs.extend(sal.singular(pos, self.index, &[]));
-                self.remember(&r, sal);
+                r.refs.extend(self.note(c, sal));
             }
             Head::Plural => {
                 r.anaphor = true;
-                r.refs = sal.plural(pos, self.index);
+                r.refs.extend(sal.plural(c.span.start, self.index).into_iter().flatten());
             }
-            Head::Desc(title) => {
-                r.anaphor = true;
-                r.refs.extend(sal.described(pos, self.index, title));
-                self.remember(&r, sal);
-            }
-            Head::Unknown => {
-                let words = self.text.get(c.span.range()).unwrap_or("");
-                match sal.short_form(pos, words) {
-                    Some(found) => {
-                        r.refs.push(found);
-                        self.remember(&r, sal);
-                    }
-                    // Two or more unknown capitalised words: a name no list has; one is too
-                    // often an ordinary word in a headline or at a sentence start.
-                    None => {
-                        r.lone_name = words.split_whitespace().count() == 1;
-                        r.party = !r.lone_name;
-                    }
+            Head::Unknown => match self.note(c, sal) {
+                Some(found) => r.refs.push(found),
+                // Two or more unknown capitalised words: a name no list has; one is too
+                // often an ordinary word in a headline or at a sentence start.
+                None => {
+                    let words = self.text.get(c.span.range()).unwrap_or("");
+                    r.lone_name = words.split_whitespace().count() == 1;
+                    r.party = !r.lone_name;
                 }
-            }
+            },
             Head::Unnamed => {}
             Head::Nothing => r.party = false,
         }
         r
     }
 
-    /// Resolved pronouns and descriptions count as mentions for the pronouns after them.
-    fn remember(&self, r: &Resolved<'e>, sal: &mut Salience<'e>) {
-        if let Some(found) = r.refs.first() {
-            sal.push(r.span.start, self.index, true, *found);
+    /// What the chunk `c` tells the chunks after it: a name is a mention, and so is a pronoun,
+    /// a description or a short form once resolved (returned). Enough for a sentence without
+    /// a trigger, whose chunks are context only.
+    fn note(&self, c: &Chunk, sal: &mut Salience<'e>) -> Option<Referent<'e>> {
+        let pos = c.span.start;
+        let found = match &c.head {
+            Head::Named(e) => {
+                sal.push_entity(&self.entities[*e], c.title, self.index);
+                return None;
+            }
+            Head::Singular => sal.singular(pos, self.index, &[]),
+            Head::Desc(title) => sal.described(pos, self.index, title, self.text),
+            Head::Unknown => sal.short_form(pos, self.text.get(c.span.range()).unwrap_or("")),
+            _ => None,
+        };
+        if let Some(found) = found {
+            sal.push(pos, self.index, true, found);
         }
+        found
     }
 
     fn events(&self, matches: &[Match], resolved: &[Resolved], sal: &Salience) -> Vec<Event> {
@@ -1110,7 +1111,7 @@ impl Sentence<'_, '_> {
         let mut anaphors_only = true;
         let push = |parts: &mut Vec<Participant>, role: Role, span: Span, r: Option<&Referent>| {
             let dup = parts.iter().any(|p| match (&p.entity_id, r) {
-                (Some(id), Some(r)) => *id == r.id,
+                (Some(id), Some(r)) => *id == r.id(),
                 (None, None) => p.span == span && p.role == role,
                 _ => false,
             });
@@ -1119,8 +1120,8 @@ impl Sentence<'_, '_> {
                     role,
                     text: self.text.get(span.range()).unwrap_or("").to_string(),
                     span,
-                    name: r.map(|r| r.name.to_string()),
-                    entity_id: r.map(|r| r.id.to_string()),
+                    name: r.map(|r| r.name().to_string()),
+                    entity_id: r.map(|r| r.id().to_string()),
                 });
             }
         };

@@ -1,10 +1,10 @@
 //! Words of one sentence and the noun-phrase chunks that can fill an event's roles.
 
-use super::coref::AsciiCi;
+use super::coref::{AsciiCi, name_parts};
 use super::patterns::{Patterns, TRIGGER_START, cue};
 use crate::{Entity, Label, Span, Token, TokenKind};
 use rustc_hash::FxHashSet as HashSet;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 /// A token of the document, with what the frames ask about it.
 #[derive(Debug)]
@@ -21,6 +21,9 @@ pub(super) struct Word<'a> {
     pub ent: Option<usize>,
     /// The cue lists the word is in ([`Patterns::cues_of`]).
     pub cues: u32,
+    /// [`name_like`], once asked: it looks the word up in the lexicon, and a chunk asks about
+    /// its words more than once.
+    name_like: Cell<Option<bool>>,
 }
 
 impl Word<'_> {
@@ -145,13 +148,19 @@ impl<'a> People<'a> {
     fn sets(&self) -> &PeopleSets<'a> {
         self.sets.get_or_init(|| {
             let people = || self.entities.iter().filter(|e| e.label == Label::Per);
+            let n = people().count();
+            // Sized once: growing a set an entry at a time costs more than filling it.
             let mut p = PeopleSets {
-                // Sized once: growing the set a part at a time costs more than filling it.
-                ascii: HashSet::with_capacity_and_hasher(2 * people().count(), Default::default()),
+                ascii: HashSet::with_capacity_and_hasher(2 * n, Default::default()),
                 other: HashSet::default(),
             };
+            // A person is usually named several times: each name is split once.
+            let mut names: HashSet<&str> = HashSet::with_capacity_and_hasher(n, Default::default());
             for e in people() {
-                for part in e.name.split([' ', '-']) {
+                if !names.insert(&e.name) {
+                    continue;
+                }
+                for part in name_parts(&e.name) {
                     if part.is_ascii() {
                         p.ascii.insert(AsciiCi(part));
                     } else {
@@ -211,6 +220,7 @@ pub(super) fn words<'a>(
             kind: t.kind,
             cap,
             ent,
+            name_like: Cell::new(None),
         });
     }
     out
@@ -249,8 +259,8 @@ pub(super) struct Chunk {
     pub head: Head,
     /// The span that a participant's `text` shows.
     pub span: Span,
-    /// Title words before a named person (`pemimpin korea utara`), lowercase.
-    pub title: Option<String>,
+    /// Title words before a named person (`Pemimpin Korea Utara`), when there are any.
+    pub title: Option<Span>,
 }
 
 /// Longest chunk a sentence can have; bounds the work on pathological input.
@@ -326,20 +336,24 @@ pub(super) fn chunks(
 /// A capitalised word that can be (part of) a name: not an ordinary word, unless it is a part
 /// of the name of someone the document names (`Kim`).
 fn name_like(w: &Word, people: &People) -> bool {
-    w.cap
-        && w.kind == TokenKind::Word
-        && (!crate::lexicon::is_root_ci(w.lower) || people.contains(w.lower))
+    if !(w.cap && w.kind == TokenKind::Word) {
+        return false;
+    }
+    if let Some(known) = w.name_like.get() {
+        return known;
+    }
+    let known = !crate::lexicon::is_root_ci(w.lower) || people.contains(w.lower);
+    w.name_like.set(Some(known));
+    known
 }
+
+/// The cue lists whose words start a chunk.
+const STARTS_CHUNK: u32 =
+    cue!("title") | cue!("group") | cue!("plural-head") | cue!("singular") | cue!("plural");
 
 fn starts_chunk(words: &[Word], i: usize, name_like: impl Fn(&Word) -> bool) -> bool {
     let w = &words[i];
-    w.ent.is_some()
-        || w.has(cue!("title"))
-        || w.has(cue!("group"))
-        || w.has(cue!("plural-head"))
-        || w.has(cue!("singular"))
-        || w.has(cue!("plural"))
-        || name_like(w)
+    w.ent.is_some() || w.has(STARTS_CHUNK) || name_like(w)
 }
 
 fn continues_chunk(words: &[Word], start: usize, j: usize) -> bool {
@@ -384,9 +398,10 @@ fn chunk(
         c.head = Head::Named(e);
         c.span = es;
         if words[i].span.start < es.start {
-            let t = text.get(words[i].span.start..es.start).unwrap_or("");
-            let t = t.trim().to_lowercase();
-            c.title = (!t.is_empty()).then_some(t);
+            // Lowercased only if a description asks ([`super::coref::Title`]).
+            let t = Span::new(words[i].span.start, es.start);
+            let blank = text.get(t.range()).unwrap_or("").trim().is_empty();
+            c.title = (!blank).then_some(t);
         }
         return c;
     }
