@@ -106,22 +106,25 @@ pub(crate) fn find_events(
     out
 }
 
-/// The tokens of each sentence: those that start and end inside it. One walk over the tokens
-/// (sentences and tokens are in text order) instead of two binary searches per sentence.
+/// The tokens of each sentence: those that start and end inside it. Sentences and tokens are
+/// in text order, so each sentence's search starts where the one before it ended.
 fn sentence_ranges(tokens: &[Token], sentences: &[Span]) -> Vec<Range<usize>> {
     let mut first = 0;
+    let mut end = 0;
     sentences
         .iter()
         .map(|s| {
+            // Token starts rise: when the last token of the sentence before starts before this
+            // one, so do all the tokens up to it.
+            if end > first && tokens[end - 1].span.start < s.start {
+                first = end;
+            }
             while first < tokens.len() && tokens[first].span.start < s.start {
                 first += 1;
             }
-            // Token ends rise with their starts, so the sentence's tokens are `first..last`.
-            let mut last = first;
-            while last < tokens.len() && tokens[last].span.end <= s.end {
-                last += 1;
-            }
-            first..last
+            // Token ends rise with their starts, so the sentence's tokens are `first..end`.
+            end = first + tokens[first..].partition_point(|t| t.span.end <= s.end);
+            first..end
         })
         .collect()
 }
@@ -286,13 +289,37 @@ fn match_at(words: &[Word], i: usize, t: usize, tr: &Trigger) -> Option<Match> {
 #[derive(Clone, Debug)]
 struct Resolved<'a> {
     span: Span,
-    refs: Vec<Referent<'a>>,
+    refs: Refs<'a>,
     /// A pronoun or description rather than a name.
     anaphor: bool,
     /// Can be a party at all.
     party: bool,
     /// One capitalised word no list knows: a party only right after `kata`, `ujar`.
     lone_name: bool,
+}
+
+/// What a chunk refers to: nobody, one party or two (`keduanya`). Inline, since every chunk of
+/// a sentence with a trigger is resolved and most refer to one party.
+#[derive(Clone, Copy, Debug, Default)]
+enum Refs<'a> {
+    #[default]
+    None,
+    One(Referent<'a>),
+    Two([Referent<'a>; 2]),
+}
+
+impl<'a> Refs<'a> {
+    fn as_slice(&self) -> &[Referent<'a>] {
+        match self {
+            Refs::None => &[],
+            Refs::One(r) => std::slice::from_ref(r),
+            Refs::Two(rs) => rs,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        matches!(self, Refs::None)
+    }
 }
 
 struct Sentence<'a, 'e> {
@@ -347,7 +374,7 @@ impl<'e> Sentence<'_, 'e> {
     fn resolve(&self, c: &Chunk, sal: &mut Salience<'e>) -> Resolved<'e> {
         let mut r = Resolved {
             span: c.span,
-            refs: Vec::new(),
+            refs: Refs::default(),
             anaphor: false,
             party: true,
             lone_name: false,
@@ -355,21 +382,23 @@ impl<'e> Sentence<'_, 'e> {
         match &c.head {
             Head::Named(e) => {
                 self.note(c, sal);
-                r.refs.push(Referent::of(&self.entities[*e]));
+                r.refs = Refs::One(Referent::of(&self.entities[*e]));
             }
             Head::Group(_, e) => {
-                r.refs.push(Referent::of(&self.entities[*e]));
+                r.refs = Refs::One(Referent::of(&self.entities[*e]));
             }
             Head::Singular | Head::Desc(_) => {
                 r.anaphor = true;
-                r.refs.extend(self.note(c, sal));
+                r.refs = self.note(c, sal).map_or(Refs::None, Refs::One);
             }
             Head::Plural => {
                 r.anaphor = true;
-                r.refs.extend(sal.plural(c.span.start, self.index).into_iter().flatten());
+                r.refs = sal
+                    .plural(c.span.start, self.index)
+                    .map_or(Refs::None, Refs::Two);
             }
             Head::Unknown => match self.note(c, sal) {
-                Some(found) => r.refs.push(found),
+                Some(found) => r.refs = Refs::One(found),
                 // Two or more unknown capitalised words: a name no list has; one is too
                 // often an ordinary word in a headline or at a sentence start.
                 None => {
@@ -1136,7 +1165,7 @@ impl Sentence<'_, '_> {
             if r.refs.is_empty() {
                 push(&mut parts, role, r.span, None);
             }
-            for re in &r.refs {
+            for re in r.refs.as_slice() {
                 push(&mut parts, role, r.span, Some(re));
             }
         }
