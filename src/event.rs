@@ -219,9 +219,10 @@ fn find_triggers(words: &[Word], p: &Patterns) -> Vec<Match> {
             i += 1;
             continue;
         }
-        let (base, clitic) = crate::split_clitic(words[i].lower);
+        let lower = words[i].lower_str();
+        let (base, clitic) = crate::split_clitic(lower);
         let mut found = None;
-        for first in [words[i].lower, base] {
+        for first in [lower, base] {
             for &t in p.starting_with(first) {
                 let tr = &p.triggers[t];
                 if let Some(m) = match_at(words, i, t, tr) {
@@ -249,7 +250,7 @@ fn find_triggers(words: &[Word], p: &Patterns) -> Vec<Match> {
                 let cancelled = words[m.end..]
                     .iter()
                     .take(3)
-                    .any(|w| tr.unless.iter().any(|u| u == w.lower));
+                    .any(|w| tr.unless.iter().any(|u| w.is(u)));
                 i = m.end;
                 if !cancelled {
                     out.push(m);
@@ -267,10 +268,10 @@ fn match_at(words: &[Word], i: usize, t: usize, tr: &Trigger) -> Option<Match> {
     let ws = words.get(i..i + n)?;
     let mut clitic = false;
     for (k, (w, want)) in ws.iter().zip(&tr.words).enumerate() {
-        if w.lower == *want {
+        if w.is(want) {
             continue;
         }
-        let (base, c) = crate::split_clitic(w.lower);
+        let (base, c) = crate::split_clitic(w.lower_str());
         if k + 1 == n && c == Some("nya") && base == want {
             clitic = true;
             continue;
@@ -743,7 +744,7 @@ impl Sentence<'_, '_> {
             }
             if w.has(cue!("clause"))
                 || w.has(cue!("complementizer"))
-                || matches!(w.lower, "\"" | "“" | "”" | ":" | "." | "(" | ")")
+                || matches!(w.lower_str(), "\"" | "“" | "”" | ":" | "." | "(" | ")")
             {
                 return None;
             }
@@ -764,7 +765,7 @@ impl Sentence<'_, '_> {
                 break;
             };
             let light =
-                nominal && !w.cap && (w.lower.starts_with("me") || w.lower.starts_with("ber"));
+                nominal && !w.cap && (w.lower.starts_with(b"me") || w.lower.starts_with(b"ber"));
             if (w.is("dan") || w.is("serta")) && !nominal {
                 // `X mengunjungi Y dan bertemu Z`: a coordinated verb shares the first subject.
                 return None;
@@ -962,7 +963,7 @@ impl Sentence<'_, '_> {
                     .checked_sub(1)
                     .and_then(|i| self.w(i))
                     .is_some_and(|w| {
-                        w.is_comma() || matches!(w.lower, "\"" | "”" | "“" | "'" | "’")
+                        w.is_comma() || matches!(w.lower_str(), "\"" | "”" | "“" | "'" | "’")
                     });
                 if !after_quote {
                     a.invalid = true;

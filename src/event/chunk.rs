@@ -5,12 +5,15 @@ use super::patterns::{Patterns, TRIGGER_START, cue};
 use crate::{Entity, Label, Span, Token, TokenKind};
 use rustc_hash::FxHashSet as HashSet;
 use std::cell::{Cell, OnceCell};
+use std::ops::Range;
 
 /// A token of the document, with what the frames ask about it.
 #[derive(Debug)]
 pub(super) struct Word<'a> {
     pub span: Span,
-    pub lower: &'a str,
+    /// The token in lowercase, as bytes: slicing bytes costs less than slicing a `str`, which
+    /// checks that both ends are character boundaries, and most questions are about ASCII.
+    pub lower: &'a [u8],
     pub kind: TokenKind,
     /// Starts with an uppercase letter.
     pub cap: bool,
@@ -26,9 +29,15 @@ pub(super) struct Word<'a> {
     name_like: Cell<Option<bool>>,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
     pub fn is(&self, s: &str) -> bool {
-        self.lower == s
+        self.lower == s.as_bytes()
+    }
+
+    /// The token in lowercase.
+    pub fn lower_str(&self) -> &'a str {
+        // A slice of a `str` between two token boundaries, which are character boundaries.
+        std::str::from_utf8(self.lower).unwrap_or("")
     }
 
     /// Whether the word is in the cue list of `bit` (`cue!("title")`).
@@ -38,7 +47,7 @@ impl Word<'_> {
     }
 
     pub fn is_comma(&self) -> bool {
-        matches!(self.lower, "," | ";")
+        matches!(self.lower, b"," | b";")
     }
 
     pub fn is_punct(&self) -> bool {
@@ -52,7 +61,7 @@ pub(super) struct Lowered {
     buf: String,
     /// The tokens that are not ASCII, ascending, and where their lowercase is in `buf`; an
     /// ASCII token's lowercase is at its own place.
-    other: Vec<(usize, (usize, usize))>,
+    other: Vec<(usize, Range<usize>)>,
 }
 
 impl Lowered {
@@ -75,31 +84,19 @@ impl Lowered {
                 continue;
             }
             from = t.span.end;
+            // `to_lowercase` may change the length and reads the whole token (final sigma),
+            // so the lowercase goes after the text. A token that does not fall on character
+            // boundaries (none does) is empty.
+            let start = buf.len();
             if let Some(s) = text.get(t.span.range()) {
-                // `to_lowercase` may change the length and reads the whole token (final
-                // sigma), so the lowercase goes after the text.
-                let start = buf.len();
                 buf.push_str(&s.to_lowercase());
-                other.push((k, (start, buf.len())));
             }
+            other.push((k, start..buf.len()));
             k += 1;
         }
         Lowered { buf, other }
     }
 
-    /// The lowercase of token `k`; `next` is the first entry of `other` at or after `k`, and
-    /// moves past `k` (tokens are asked for in order: no search per token).
-    #[inline]
-    fn get(&self, k: usize, span: Span, next: &mut usize) -> &str {
-        let (a, b) = match self.other.get(*next) {
-            Some(&(o, at)) if o == k => {
-                *next += 1;
-                at
-            }
-            _ => (span.start, span.end),
-        };
-        self.buf.get(a..b).unwrap_or("")
-    }
 }
 
 /// The first byte at or after `from` that is not ASCII: eight bytes at a time, since most
@@ -191,37 +188,53 @@ pub(super) fn words<'a>(
     p: &Patterns,
 ) -> Vec<Word<'a>> {
     let bytes = text.as_bytes();
-    let mut e = 0;
-    let mut out = Vec::with_capacity(tokens.len());
-    let mut next_other = 0;
-    for (k, t) in tokens.iter().enumerate() {
-        let span = t.span;
-        let lower = lowered.get(k, span, &mut next_other);
-        // Entity ends rise with their starts: the first entity ending after the token's start
-        // is the only one that can cover it.
-        while e < entities.len() && entities[e].span.end <= span.start {
-            e += 1;
+    let low = lowered.buf.as_bytes();
+    // Collected rather than pushed: the length is known, so no capacity check per token.
+    let mut out: Vec<Word<'a>> = tokens
+        .iter()
+        .map(|t| {
+            let span = t.span;
+            // An ASCII token's lowercase is at its own place in the lowercased text; the few
+            // others are set below.
+            let lower = low.get(span.range()).unwrap_or_default();
+            let cues = p.cues_of(lower);
+            // Most tokens start with an ASCII byte, which tells without decoding a character.
+            let cap = match bytes.get(span.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => starts_uppercase(text.get(span.range()).unwrap_or("")),
+            };
+            Word {
+                span,
+                cues: cues & !TRIGGER_START,
+                trigger_start: cues & TRIGGER_START != 0,
+                lower,
+                kind: t.kind,
+                cap,
+                ent: None,
+                name_like: Cell::new(None),
+            }
+        })
+        .collect();
+    for (k, at) in &lowered.other {
+        let w = &mut out[*k];
+        w.lower = &low[at.clone()];
+        let cues = p.cues_of(w.lower);
+        w.cues = cues & !TRIGGER_START;
+        w.trigger_start = cues & TRIGGER_START != 0;
+    }
+    // A token's entity is the first entity that ends after the token starts, if it covers the
+    // token; each entity looks only at the tokens it can cover, not every token at every one.
+    let mut k = 0;
+    for (e, x) in entities.iter().enumerate() {
+        // The tokens from `k` starting before the entity have it first, but it cannot cover
+        // them; token starts rise.
+        k += out[k..].partition_point(|w| w.span.start < x.span.start);
+        while let Some(w) = out.get_mut(k).filter(|w| w.span.start < x.span.end) {
+            if x.span.contains(w.span) {
+                w.ent = Some(e);
+            }
+            k += 1;
         }
-        let ent = entities
-            .get(e)
-            .filter(|x| x.span.contains(span))
-            .map(|_| e);
-        let cues = p.cues_of(lower);
-        // Most tokens start with an ASCII byte, which tells without decoding a character.
-        let cap = match bytes.get(span.start) {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => starts_uppercase(text.get(span.range()).unwrap_or("")),
-        };
-        out.push(Word {
-            span,
-            cues: cues & !TRIGGER_START,
-            trigger_start: cues & TRIGGER_START != 0,
-            lower,
-            kind: t.kind,
-            cap,
-            ent,
-            name_like: Cell::new(None),
-        });
     }
     out
 }
@@ -342,7 +355,8 @@ fn name_like(w: &Word, people: &People) -> bool {
     if let Some(known) = w.name_like.get() {
         return known;
     }
-    let known = !crate::lexicon::is_root_ci(w.lower) || people.contains(w.lower);
+    let lower = w.lower_str();
+    let known = !crate::lexicon::is_root_ci(lower) || people.contains(lower);
     w.name_like.set(Some(known));
     known
 }
@@ -405,7 +419,6 @@ fn chunk(
         }
         return c;
     }
-    let first = &words[i].lower;
     let grouped = words[i].has(cue!("group"))
         || (words[i].has(cue!("plural-head"))
             && words.get(i + 1).is_some_and(|w| w.has(cue!("group"))));
@@ -426,7 +439,7 @@ fn chunk(
         return c;
     }
     let titled = j - i >= 2 && words[i + 1..j].iter().any(|w| w.has(cue!("title")));
-    if *first == "kedua" && titled {
+    if words[i].is("kedua") && titled {
         c.head = Head::Plural;
     } else if words[i].has(cue!("plural-head")) && titled {
         // `para pengamat`: people the text does not name.
@@ -448,7 +461,7 @@ fn title_key(words: &[Word], i: usize, j: usize) -> String {
     words[i..j]
         .iter()
         .filter(|w| !w.has(cue!("demonstrative")))
-        .map(|w| w.lower)
+        .map(|w| w.lower_str())
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -155,11 +155,12 @@ const _: () = assert!(CUE_NAMES.len() < 31, "cue bits overlap TRIGGER_START");
 /// found by its bytes packed into integers, without hashing a string or comparing bytes.
 #[derive(Clone, Debug, Default)]
 struct CueTable {
-    /// Open addressing on [`Key::hash`]; empty or a power of two long, at most half full.
+    /// Open addressing on [`Key::hash`]; empty or a power of two long, at most a quarter full:
+    /// most words looked up are in no list, and a sparse table tells so at the first slot.
     slots: Vec<(Key, u32)>,
     used: usize,
     /// Words of more than 16 bytes (none in the embedded files).
-    long: FxHashMap<Box<str>, u32>,
+    long: FxHashMap<Box<[u8]>, u32>,
 }
 
 /// A word of 1 to 16 bytes, exactly: its length and loads of its bytes that together cover
@@ -182,7 +183,11 @@ impl Key {
             0 | 17.. => return None,
             8.. => (load8(&w[..8]), load8(&w[n - 8..])),
             4.. => (load4(&w[..4]) | load4(&w[n - 4..]) << 32, 0),
-            _ => (w.iter().fold(0, |k, &c| k << 8 | u64::from(c)), 0),
+            // The first, middle and last bytes are all of them.
+            _ => (
+                u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
+                0,
+            ),
         };
         Some(Key { a, b, len: n })
     }
@@ -197,8 +202,8 @@ impl Key {
 
 impl CueTable {
     #[inline]
-    fn get(&self, word: &str) -> u32 {
-        let Some(k) = Key::of(word.as_bytes()) else {
+    fn get(&self, word: &[u8]) -> u32 {
+        let Some(k) = Key::of(word) else {
             return if self.long.is_empty() {
                 0
             } else {
@@ -222,10 +227,10 @@ impl CueTable {
 
     fn add(&mut self, word: &str, bits: u32) {
         let Some(k) = Key::of(word.as_bytes()) else {
-            *self.long.entry(word.into()).or_default() |= bits;
+            *self.long.entry(word.as_bytes().into()).or_default() |= bits;
             return;
         };
-        if (self.used + 1) * 2 > self.slots.len() {
+        if (self.used + 1) * 4 > self.slots.len() {
             let old = std::mem::take(&mut self.slots);
             self.slots = vec![(Key::default(), 0); (old.len() * 2).max(64)];
             self.used = 0;
@@ -269,7 +274,7 @@ impl Patterns {
     /// The cue lists `word` (lowercase) is in, as a mask of [`cue_bit`]s, with
     /// [`TRIGGER_START`] when a trigger phrase may start with it.
     #[inline]
-    pub fn cues_of(&self, word: &str) -> u32 {
+    pub fn cues_of(&self, word: &[u8]) -> u32 {
         self.cue_bits.get(word)
     }
 
@@ -469,10 +474,10 @@ mod tests {
             t.add(w, 1 << (i % 31));
         }
         for (i, w) in words.iter().enumerate() {
-            assert_eq!(t.get(w), 1 << (i % 31), "{w:?}");
+            assert_eq!(t.get(w.as_bytes()), 1 << (i % 31), "{w:?}");
         }
         for w in ["", "d", "dan", "a\0", "\0a", "dengaN", "menghadiahkanny"] {
-            assert_eq!(t.get(w), 0, "{w:?}");
+            assert_eq!(t.get(w.as_bytes()), 0, "{w:?}");
         }
     }
 }
