@@ -58,7 +58,7 @@ impl<'a> Word<'a> {
 /// Every token of a text in lowercase, computed once per document.
 pub(super) struct Lowered {
     /// The text with ASCII letters lowercased, then the lowercase of each non-ASCII token.
-    buf: String,
+    buf: Vec<u8>,
     /// The tokens that are not ASCII, ascending, and where their lowercase is in `buf`; an
     /// ASCII token's lowercase is at its own place.
     other: Vec<(usize, Range<usize>)>,
@@ -67,12 +67,21 @@ pub(super) struct Lowered {
 impl Lowered {
     pub fn new(text: &str, tokens: &[Token]) -> Lowered {
         // An ASCII token's lowercase is its ASCII lowercase, found at its own place in the
-        // ASCII-lowercased text: one pass over the text instead of a copy per token.
-        let mut buf = text.to_ascii_lowercase();
+        // ASCII-lowercased text: one pass over the text instead of a copy per token. Bytes,
+        // since words are (no validation), in a loop simple enough to be vectorised.
+        let mut high = 0;
+        let mut buf: Vec<u8> = text
+            .bytes()
+            .map(|b| {
+                high |= b;
+                b | (u8::from(b.wrapping_sub(b'A') < 26) << 5)
+            })
+            .collect();
         let mut other = Vec::new();
         // Non-ASCII bytes are rare: find each one's token instead of testing every token.
         let bytes = text.as_bytes();
-        let mut from = 0;
+        // Most texts have none at all.
+        let mut from = if high.is_ascii() { bytes.len() } else { 0 };
         let mut k = 0;
         while let Some(at) = next_non_ascii(bytes, from) {
             // The first token that ends after the byte is the only one that can hold it.
@@ -89,7 +98,7 @@ impl Lowered {
             // boundaries (none does) is empty.
             let start = buf.len();
             if let Some(s) = text.get(t.span.range()) {
-                buf.push_str(&s.to_lowercase());
+                buf.extend_from_slice(s.to_lowercase().as_bytes());
             }
             other.push((k, start..buf.len()));
             k += 1;
@@ -188,7 +197,7 @@ pub(super) fn words<'a>(
     p: &Patterns,
 ) -> Vec<Word<'a>> {
     let bytes = text.as_bytes();
-    let low = lowered.buf.as_bytes();
+    let low = &lowered.buf[..];
     // Collected rather than pushed: the length is known, so no capacity check per token.
     let mut out: Vec<Word<'a>> = tokens
         .iter()
