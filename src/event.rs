@@ -436,7 +436,7 @@ impl<'e> Sentence<'_, 'e> {
     }
 
     fn events(&self, matches: &[Match], resolved: &[Resolved], sal: &Salience) -> Vec<Event> {
-        let mut found: Vec<(Match, Args)> = Vec::new();
+        let mut found: Vec<(Match, Args)> = Vec::with_capacity(matches.len());
         for m in matches {
             let tr = &self.p.triggers[m.trigger];
             let mut args = self.arguments(m, tr, resolved);
@@ -469,28 +469,26 @@ impl<'e> Sentence<'_, 'e> {
             found.push((*m, args));
         }
         // Each event's clause runs from its subject to the next event's subject.
-        let starts: Vec<usize> = found
-            .iter()
-            .enumerate()
-            .map(|(k, (m, a))| {
-                if k == 0 {
-                    0
-                } else {
-                    a.clause_start.min(m.start)
-                }
-            })
-            .collect();
-        let mut events: Vec<Built> = Vec::new();
+        let start = |k: usize| {
+            let (m, a) = &found[k];
+            if k == 0 {
+                0
+            } else {
+                a.clause_start.min(m.start)
+            }
+        };
+        let mut events: Vec<Event> = Vec::with_capacity(found.len());
+        let mut nominal: Vec<bool> = Vec::with_capacity(found.len());
         let mut modalities: Vec<Option<Modality>> = Vec::with_capacity(found.len());
         for (k, (m, args)) in found.iter().enumerate() {
             let tr = &self.p.triggers[m.trigger];
-            let next = starts
-                .get(k + 1)
-                .copied()
-                .unwrap_or(self.words.len())
-                .max(m.end);
-            let end = self.clause_end(m.end, next, resolved);
-            let region = (starts[k].min(m.start), end);
+            let next = if k + 1 < found.len() {
+                start(k + 1)
+            } else {
+                self.words.len()
+            };
+            let end = self.clause_end(m.end, next.max(m.end), resolved);
+            let region = (start(k).min(m.start), end);
             let mut built = self.build(m, tr, args, region, resolved, sal);
             if let Some(ev) = built.as_mut() {
                 // `akan mengunjungi X dan bertemu Y`: the shared clause keeps the modality.
@@ -498,71 +496,70 @@ impl<'e> Sentence<'_, 'e> {
                     .shared_from
                     .and_then(|j| modalities.get(j).copied().flatten());
                 if let Some(md) = inherited.filter(|&md| md != Modality::Asserted) {
-                    if ev.event.modality == Modality::Asserted {
-                        ev.event.modality = md;
+                    if ev.modality == Modality::Asserted {
+                        ev.modality = md;
                     }
                 }
             }
-            modalities.push(built.as_ref().map(|b| b.event.modality));
+            modalities.push(built.as_ref().map(|e| e.modality));
             if let Some(ev) = built {
                 events.push(ev);
+                nominal.push(tr.nominal);
             }
         }
-        finish(events)
+        finish(events, &nominal)
     }
 }
 
-/// An event with what merging needs to know.
-struct Built {
-    event: Event,
-    nominal: bool,
-}
-
-/// Folds nominal mentions into the verbal event of the same sentence they restate, and drops
-/// reported events that are not asserted.
-fn finish(built: Vec<Built>) -> Vec<Event> {
-    fn ids(e: &Event) -> Vec<&str> {
+/// Folds nominal mentions (`nominal[k]` tells of `events[k]`) into the verbal event of the same
+/// sentence they restate, and drops reported events that are not asserted.
+fn finish(mut events: Vec<Event>, nominal: &[bool]) -> Vec<Event> {
+    fn ids(e: &Event) -> impl Iterator<Item = &str> {
         e.participants
             .iter()
             .map(|p| p.entity_id.as_deref().unwrap_or(&p.text))
-            .collect()
     }
     // Hosts are never nominal, so no host is folded away: decide first, then move.
     let mut folds: Vec<(usize, usize)> = Vec::new();
-    for (k, b) in built.iter().enumerate() {
-        if !b.nominal {
+    for (k, e) in events.iter().enumerate() {
+        if !nominal[k] {
             continue;
         }
-        let mine = ids(&b.event);
-        let host = built.iter().enumerate().position(|(j, o)| {
-            j != k
-                && !o.nominal
-                && o.event.kind == b.event.kind
-                && mine.iter().all(|id| ids(&o.event).contains(id))
+        let host = events.iter().enumerate().position(|(j, o)| {
+            j != k && !nominal[j] && o.kind == e.kind && ids(e).all(|id| ids(o).any(|x| x == id))
         });
         if let Some(j) = host {
             folds.push((k, j));
         }
     }
-    let mut keep: Vec<Option<Event>> = built.into_iter().map(|b| Some(b.event)).collect();
-    for (k, j) in folds {
-        let Some(from) = keep[k].take() else { continue };
-        if let Some(target) = keep[j].as_mut() {
-            if target.place.is_none() {
-                target.place = from.place;
-            }
-            if target.time.is_none() {
-                target.time = from.time;
-            }
+    for &(k, j) in &folds {
+        let (place, time) = (events[k].place.take(), events[k].time.take());
+        let target = &mut events[j];
+        if target.place.is_none() {
+            target.place = place;
+        }
+        if target.time.is_none() {
+            target.time = time;
         }
     }
-    let contents: Vec<Span> = keep.iter().flatten().filter_map(|e| e.content).collect();
-    keep.into_iter()
-        .flatten()
-        .filter(|e| {
-            e.modality == Modality::Asserted || !contents.iter().any(|c| c.contains(e.trigger.span))
-        })
-        .collect()
+    let folded = |k: usize| folds.iter().any(|&(f, _)| f == k);
+    if folds.is_empty() && events.iter().all(|e| e.modality == Modality::Asserted) {
+        // Nothing to fold or to drop: the usual sentence.
+        return events;
+    }
+    let contents: Vec<Span> = (0..events.len())
+        .filter(|&k| !folded(k))
+        .filter_map(|k| events[k].content)
+        .collect();
+    let mut k = 0;
+    events.retain(|e| {
+        let keep = !folded(k)
+            && (e.modality == Modality::Asserted
+                || !contents.iter().any(|c| c.contains(e.trigger.span)));
+        k += 1;
+        keep
+    });
+    events
 }
 
 fn subject_role_of(frame: Frame) -> Role {
@@ -1125,36 +1122,36 @@ impl Sentence<'_, '_> {
         }
     }
 
-    fn build(
+    fn build<'e>(
         &self,
         m: &Match,
         tr: &Trigger,
         args: &Args,
         region: (usize, usize),
-        resolved: &[Resolved],
-        sal: &Salience,
-    ) -> Option<Built> {
+        resolved: &[Resolved<'e>],
+        sal: &Salience<'e>,
+    ) -> Option<Event> {
         if args.invalid {
             return None;
         }
-        let mut parts: Vec<Participant> = Vec::new();
+        // The parties first, as borrowed: many triggers make no event, and only an event's
+        // participants need their strings.
+        let mut parts: Vec<(Role, Span, Option<Referent<'e>>)> =
+            Vec::with_capacity(args.roles.len() + 1);
         let mut anaphors_only = true;
-        let push = |parts: &mut Vec<Participant>, role: Role, span: Span, r: Option<&Referent>| {
-            let dup = parts.iter().any(|p| match (&p.entity_id, r) {
-                (Some(id), Some(r)) => *id == r.id(),
-                (None, None) => p.span == span && p.role == role,
-                _ => false,
-            });
-            if !dup {
-                parts.push(Participant {
-                    role,
-                    text: self.text.get(span.range()).unwrap_or("").to_string(),
-                    span,
-                    name: r.map(|r| r.name().to_string()),
-                    entity_id: r.map(|r| r.id().to_string()),
-                });
-            }
-        };
+        let push =
+            |parts: &mut Vec<_>, role: Role, span: Span, r: Option<Referent<'e>>| {
+                let dup = parts.iter().any(
+                    |&(p_role, p_span, p): &(Role, Span, Option<Referent>)| match (p, r) {
+                        (Some(p), Some(r)) => p.id() == r.id(),
+                        (None, None) => p_span == span && p_role == role,
+                        _ => false,
+                    },
+                );
+                if !dup {
+                    parts.push((role, span, r));
+                }
+            };
         for &(role, c) in &args.roles {
             let Some(r) = resolved
                 .get(c)
@@ -1167,19 +1164,16 @@ impl Sentence<'_, '_> {
                 push(&mut parts, role, r.span, None);
             }
             for re in r.refs.as_slice() {
-                push(&mut parts, role, r.span, Some(re));
+                push(&mut parts, role, r.span, Some(*re));
             }
         }
         if let Some(role) = args.clitic_role {
             let w = &self.words[m.end - 1];
-            let not: Vec<&str> = parts
-                .iter()
-                .filter_map(|p| p.entity_id.as_deref())
-                .collect();
+            let not: Vec<&str> = parts.iter().filter_map(|p| p.2.map(|r| r.id())).collect();
             let r = sal.singular(w.span.start, self.index, &not);
-            push(&mut parts, role, w.span, r.as_ref());
+            push(&mut parts, role, w.span, r);
         }
-        let has = |role: Role| parts.iter().any(|p| p.role == role);
+        let has = |role: Role| parts.iter().any(|p| p.0 == role);
         let ok = match tr.kind {
             EventType::Meet => parts.len() >= 2,
             EventType::Visit => has(Role::Visitor),
@@ -1193,14 +1187,10 @@ impl Sentence<'_, '_> {
         if !ok {
             return None;
         }
-        if let Some(o) = args.object {
-            parts.push(Participant {
-                role: Role::Object,
-                text: self.text.get(o.range()).unwrap_or("").to_string(),
-                span: o,
-                name: None,
-                entity_id: None,
-            });
+        let mut modality = self.modality(m, region);
+        if tr.kind == EventType::Statement && modality == Modality::Negated {
+            // `X tak menjelaskan …`: nothing was said.
+            return None;
         }
         let place = self.place(m, args, region);
         let mut time = self.time(region);
@@ -1214,38 +1204,48 @@ impl Sentence<'_, '_> {
             return None;
         }
         let trigger = self.words[m.start].span.cover(self.words[m.end - 1].span);
-        let mut modality = self.modality(m, region);
-        if tr.kind == EventType::Statement && modality == Modality::Negated {
-            // `X tak menjelaskan …`: nothing was said.
-            return None;
-        }
         if tr.nominal && modality == Modality::Asserted {
             // `rencana pertemuan`: the noun before the trigger plans it.
             if m.start > 0 && self.words[m.start - 1].has(cue!("planned")) {
                 modality = Modality::Planned;
             }
         }
-        Some(Built {
-            event: Event {
-                kind: tr.kind,
-                modality,
-                trigger: Mention {
-                    text: self.text.get(trigger.range()).unwrap_or("").to_string(),
-                    span: trigger,
-                },
-                participants: parts,
-                place,
-                time,
-                sentence: self.span,
-                cameo: tr.kind.cameo().map(str::to_string),
-                content: if tr.kind == EventType::Statement {
-                    args.content
-                } else {
-                    None
-                },
-                group: None,
+        let text = |s: Span| self.text.get(s.range()).unwrap_or("").to_string();
+        let mut participants = Vec::with_capacity(parts.len() + usize::from(args.object.is_some()));
+        participants.extend(parts.iter().map(|&(role, span, r)| Participant {
+            role,
+            text: text(span),
+            span,
+            name: r.map(|r| r.name().to_string()),
+            entity_id: r.map(|r| r.id().to_string()),
+        }));
+        if let Some(o) = args.object {
+            participants.push(Participant {
+                role: Role::Object,
+                text: text(o),
+                span: o,
+                name: None,
+                entity_id: None,
+            });
+        }
+        Some(Event {
+            kind: tr.kind,
+            modality,
+            trigger: Mention {
+                text: text(trigger),
+                span: trigger,
             },
-            nominal: tr.nominal,
+            participants,
+            place,
+            time,
+            sentence: self.span,
+            cameo: tr.kind.cameo().map(str::to_string),
+            content: if tr.kind == EventType::Statement {
+                args.content
+            } else {
+                None
+            },
+            group: None,
         })
     }
 }

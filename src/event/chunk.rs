@@ -105,7 +105,6 @@ impl Lowered {
         }
         Lowered { buf, other }
     }
-
 }
 
 /// The first byte at or after `from` that is not ASCII: eight bytes at a time, since most

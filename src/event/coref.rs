@@ -314,7 +314,15 @@ mod tests {
 
     #[test]
     fn name_parts_split_like_str_split() {
-        for name in ["", "Kim", "Leung Chun-ying", "a  b", "-x-", "Émile Zola-Ñ", " "] {
+        for name in [
+            "",
+            "Kim",
+            "Leung Chun-ying",
+            "a  b",
+            "-x-",
+            "Émile Zola-Ñ",
+            " ",
+        ] {
             let want: Vec<&str> = name.split([' ', '-']).collect();
             assert_eq!(name_parts(name).collect::<Vec<_>>(), want, "{name:?}");
         }
