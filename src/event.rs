@@ -21,6 +21,7 @@ use crate::{
 use chunk::{Chunk, Head, Word};
 use coref::{Referent, Salience};
 use patterns::{Frame, Patterns, Trigger, cue};
+use std::ops::Range;
 
 /// How many words a frame looks past its trigger for a marker (`dengan`, `ke`, `oleh`).
 const MAX_GAP: usize = 3;
@@ -34,16 +35,16 @@ pub(crate) fn find_events(
     times: &[TimeExpr],
     patterns: &Patterns,
 ) -> Vec<Event> {
-    let mut sal = Salience::default();
+    let mut sal = Salience::with_capacity(entities.len());
     let people = chunk::People::new(entities);
     let lowered = chunk::Lowered::new(text, tokens);
     let all_words = chunk::words(text, tokens, &lowered, entities, patterns);
-    let range = |s: Span| token_range(tokens, s);
+    let ranges = sentence_ranges(tokens, sentences);
     // Coreference reads every sentence before an event, but nothing after the last sentence
     // that can hold a trigger changes the result.
-    let Some(last) = sentences
+    let Some(last) = ranges
         .iter()
-        .rposition(|&s| all_words[range(s)].iter().any(|w| w.trigger_start))
+        .rposition(|r| all_words[r.clone()].iter().any(|w| w.trigger_start))
     else {
         return Vec::new();
     };
@@ -54,10 +55,11 @@ pub(crate) fn find_events(
     // Each window sees only its own times (they come in text order): scanning all of a long
     // document's times for every event would be quadratic.
     debug_assert!(times.is_sorted_by_key(|t| t.span.start));
-    for (si, &whole) in sentences[..=last].iter().enumerate() {
-        let mut windows = Windows::new(tokens, whole);
-        while let Some(sent) = windows.next(tokens, entities) {
-            let words = &all_words[range(sent)];
+    let mut first_time = 0;
+    for (si, (&whole, range)) in sentences.iter().zip(ranges).enumerate().take(last + 1) {
+        let mut windows = Windows::new(whole, range);
+        while let Some((sent, range)) = windows.next(tokens, entities) {
+            let words = &all_words[range];
             let matches = if words.iter().any(|w| w.trigger_start) {
                 find_triggers(words, patterns)
             } else {
@@ -71,8 +73,9 @@ pub(crate) fn find_events(
                     .for_each(|b| *b = true);
             }
             chunk::chunks(text, words, entities, &is_trigger, &people, &mut chunks);
-            let a = times.partition_point(|t| t.span.start < sent.start);
-            let b = a + times[a..].partition_point(|t| t.span.start < sent.end);
+            // Windows come in text order: the times before this one are behind for good.
+            first_time += times[first_time..].partition_point(|t| t.span.start < sent.start);
+            let n = times[first_time..].partition_point(|t| t.span.start < sent.end);
             let cx = Sentence {
                 text,
                 index: si,
@@ -80,14 +83,14 @@ pub(crate) fn find_events(
                 words,
                 chunks: &chunks,
                 entities,
-                times: &times[a..b],
+                times: &times[first_time..first_time + n],
                 p: patterns,
                 trig: &is_trigger,
             };
             if matches.is_empty() {
                 // No event here, but its names and pronouns are the context of the next ones.
                 for c in &chunks {
-                    cx.resolve(c, &mut sal);
+                    cx.note(c, &mut sal);
                 }
                 continue;
             }
@@ -103,12 +106,27 @@ pub(crate) fn find_events(
     out
 }
 
-/// The tokens of `sent`: those that start and end inside it.
-fn token_range(tokens: &[Token], sent: Span) -> std::ops::Range<usize> {
-    let first = tokens.partition_point(|t| t.span.start < sent.start);
-    // Token ends rise with their starts, so the sentence's tokens are `first..last`.
-    let last = first + tokens[first..].partition_point(|t| t.span.end <= sent.end);
-    first..last
+/// The tokens of each sentence: those that start and end inside it. Sentences and tokens are
+/// in text order, so each sentence's search starts where the one before it ended.
+fn sentence_ranges(tokens: &[Token], sentences: &[Span]) -> Vec<Range<usize>> {
+    let mut first = 0;
+    let mut end = 0;
+    sentences
+        .iter()
+        .map(|s| {
+            // Token starts rise: when the last token of the sentence before starts before this
+            // one, so do all the tokens up to it.
+            if end > first && tokens[end - 1].span.start < s.start {
+                first = end;
+            }
+            while first < tokens.len() && tokens[first].span.start < s.start {
+                first += 1;
+            }
+            // Token ends rise with their starts, so the sentence's tokens are `first..end`.
+            end = first + tokens[first..].partition_point(|t| t.span.end <= s.end);
+            first..end
+        })
+        .collect()
 }
 
 /// Most tokens one window of a sentence holds: no real sentence is longer, and argument
@@ -118,38 +136,36 @@ const WINDOW_TOKENS: usize = 256;
 
 /// The sentence as windows of at most [`WINDOW_TOKENS`] tokens, cut after a comma where one is
 /// near and never inside an entity; usually the one window that is the sentence. Yields them
-/// one by one, so that the usual single window costs no allocation.
+/// one by one with their tokens, so that the usual single window costs no allocation.
 struct Windows {
     sent: Span,
     /// Next token of a long sentence; `None` when the sentence is one window.
     start: Option<usize>,
-    /// End of the sentence's tokens.
-    b: usize,
+    /// The sentence's tokens.
+    range: Range<usize>,
     done: bool,
 }
 
 impl Windows {
-    fn new(tokens: &[Token], sent: Span) -> Windows {
-        let a = tokens.partition_point(|t| t.span.start < sent.start);
-        let b = tokens.partition_point(|t| t.span.end <= sent.end);
-        let long = b.saturating_sub(a) > WINDOW_TOKENS;
+    fn new(sent: Span, range: Range<usize>) -> Windows {
+        let long = range.len() > WINDOW_TOKENS;
         Windows {
             sent,
-            start: long.then_some(a),
-            b,
+            start: long.then_some(range.start),
+            range,
             done: false,
         }
     }
 
-    fn next(&mut self, tokens: &[Token], entities: &[Entity]) -> Option<Span> {
+    fn next(&mut self, tokens: &[Token], entities: &[Entity]) -> Option<(Span, Range<usize>)> {
         if self.done {
             return None;
         }
         let Some(start) = self.start else {
             self.done = true;
-            return Some(self.sent);
+            return Some((self.sent, self.range.clone()));
         };
-        let b = self.b;
+        let b = self.range.end;
         if start >= b {
             self.done = true;
             return None;
@@ -174,9 +190,11 @@ impl Windows {
             end = end.min(b);
         }
         self.start = Some(end);
-        Some(Span::new(
-            tokens[start].span.start,
-            tokens[end - 1].span.end,
+        // The window's tokens are exactly `start..end`: it spans from the first one's start to
+        // the last one's end.
+        Some((
+            Span::new(tokens[start].span.start, tokens[end - 1].span.end),
+            start..end,
         ))
     }
 }
@@ -201,9 +219,10 @@ fn find_triggers(words: &[Word], p: &Patterns) -> Vec<Match> {
             i += 1;
             continue;
         }
-        let (base, clitic) = crate::split_clitic(words[i].lower);
+        let lower = words[i].lower_str();
+        let (base, clitic) = crate::split_clitic(lower);
         let mut found = None;
-        for first in [words[i].lower, base] {
+        for first in [lower, base] {
             for &t in p.starting_with(first) {
                 let tr = &p.triggers[t];
                 if let Some(m) = match_at(words, i, t, tr) {
@@ -231,7 +250,7 @@ fn find_triggers(words: &[Word], p: &Patterns) -> Vec<Match> {
                 let cancelled = words[m.end..]
                     .iter()
                     .take(3)
-                    .any(|w| tr.unless.iter().any(|u| u == w.lower));
+                    .any(|w| tr.unless.iter().any(|u| w.is(u)));
                 i = m.end;
                 if !cancelled {
                     out.push(m);
@@ -249,10 +268,10 @@ fn match_at(words: &[Word], i: usize, t: usize, tr: &Trigger) -> Option<Match> {
     let ws = words.get(i..i + n)?;
     let mut clitic = false;
     for (k, (w, want)) in ws.iter().zip(&tr.words).enumerate() {
-        if w.lower == *want {
+        if w.is(want) {
             continue;
         }
-        let (base, c) = crate::split_clitic(w.lower);
+        let (base, c) = crate::split_clitic(w.lower_str());
         if k + 1 == n && c == Some("nya") && base == want {
             clitic = true;
             continue;
@@ -271,13 +290,37 @@ fn match_at(words: &[Word], i: usize, t: usize, tr: &Trigger) -> Option<Match> {
 #[derive(Clone, Debug)]
 struct Resolved<'a> {
     span: Span,
-    refs: Vec<Referent<'a>>,
+    refs: Refs<'a>,
     /// A pronoun or description rather than a name.
     anaphor: bool,
     /// Can be a party at all.
     party: bool,
     /// One capitalised word no list knows: a party only right after `kata`, `ujar`.
     lone_name: bool,
+}
+
+/// What a chunk refers to: nobody, one party or two (`keduanya`). Inline, since every chunk of
+/// a sentence with a trigger is resolved and most refer to one party.
+#[derive(Clone, Copy, Debug, Default)]
+enum Refs<'a> {
+    #[default]
+    None,
+    One(Referent<'a>),
+    Two([Referent<'a>; 2]),
+}
+
+impl<'a> Refs<'a> {
+    fn as_slice(&self) -> &[Referent<'a>] {
+        match self {
+            Refs::None => &[],
+            Refs::One(r) => std::slice::from_ref(r),
+            Refs::Two(rs) => rs,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        matches!(self, Refs::None)
+    }
 }
 
 struct Sentence<'a, 'e> {
@@ -330,67 +373,70 @@ impl<'e> Sentence<'_, 'e> {
     }
 
     fn resolve(&self, c: &Chunk, sal: &mut Salience<'e>) -> Resolved<'e> {
-        let pos = c.span.start;
         let mut r = Resolved {
             span: c.span,
-            refs: Vec::new(),
+            refs: Refs::default(),
             anaphor: false,
             party: true,
             lone_name: false,
         };
         match &c.head {
             Head::Named(e) => {
-                let e = &self.entities[*e];
-                sal.push_entity(e, c.title.as_deref(), self.index);
-                r.refs.push(Referent::of(e));
+                self.note(c, sal);
+                r.refs = Refs::One(Referent::of(&self.entities[*e]));
             }
             Head::Group(_, e) => {
-                r.refs.push(Referent::of(&self.entities[*e]));
+                r.refs = Refs::One(Referent::of(&self.entities[*e]));
             }
-            Head::Singular => {
+            Head::Singular | Head::Desc(_) => {
                 r.anaphor = true;
-                r.refs.extend(sal.singular(pos, self.index, &[]));
-                self.remember(&r, sal);
+                r.refs = self.note(c, sal).map_or(Refs::None, Refs::One);
             }
             Head::Plural => {
                 r.anaphor = true;
-                r.refs = sal.plural(pos, self.index);
+                r.refs = sal
+                    .plural(c.span.start, self.index)
+                    .map_or(Refs::None, Refs::Two);
             }
-            Head::Desc(title) => {
-                r.anaphor = true;
-                r.refs.extend(sal.described(pos, self.index, title));
-                self.remember(&r, sal);
-            }
-            Head::Unknown => {
-                let words = self.text.get(c.span.range()).unwrap_or("");
-                match sal.short_form(pos, words) {
-                    Some(found) => {
-                        r.refs.push(found);
-                        self.remember(&r, sal);
-                    }
-                    // Two or more unknown capitalised words: a name no list has; one is too
-                    // often an ordinary word in a headline or at a sentence start.
-                    None => {
-                        r.lone_name = words.split_whitespace().count() == 1;
-                        r.party = !r.lone_name;
-                    }
+            Head::Unknown => match self.note(c, sal) {
+                Some(found) => r.refs = Refs::One(found),
+                // Two or more unknown capitalised words: a name no list has; one is too
+                // often an ordinary word in a headline or at a sentence start.
+                None => {
+                    let words = self.text.get(c.span.range()).unwrap_or("");
+                    r.lone_name = words.split_whitespace().count() == 1;
+                    r.party = !r.lone_name;
                 }
-            }
+            },
             Head::Unnamed => {}
             Head::Nothing => r.party = false,
         }
         r
     }
 
-    /// Resolved pronouns and descriptions count as mentions for the pronouns after them.
-    fn remember(&self, r: &Resolved<'e>, sal: &mut Salience<'e>) {
-        if let Some(found) = r.refs.first() {
-            sal.push(r.span.start, self.index, true, *found);
+    /// What the chunk `c` tells the chunks after it: a name is a mention, and so is a pronoun,
+    /// a description or a short form once resolved (returned). Enough for a sentence without
+    /// a trigger, whose chunks are context only.
+    fn note(&self, c: &Chunk, sal: &mut Salience<'e>) -> Option<Referent<'e>> {
+        let pos = c.span.start;
+        let found = match &c.head {
+            Head::Named(e) => {
+                sal.push_entity(&self.entities[*e], c.title, self.index);
+                return None;
+            }
+            Head::Singular => sal.singular(pos, self.index, &[]),
+            Head::Desc(title) => sal.described(pos, self.index, title, self.text),
+            Head::Unknown => sal.short_form(pos, self.text.get(c.span.range()).unwrap_or("")),
+            _ => None,
+        };
+        if let Some(found) = found {
+            sal.push(pos, self.index, true, found);
         }
+        found
     }
 
     fn events(&self, matches: &[Match], resolved: &[Resolved], sal: &Salience) -> Vec<Event> {
-        let mut found: Vec<(Match, Args)> = Vec::new();
+        let mut found: Vec<(Match, Args)> = Vec::with_capacity(matches.len());
         for m in matches {
             let tr = &self.p.triggers[m.trigger];
             let mut args = self.arguments(m, tr, resolved);
@@ -423,28 +469,26 @@ impl<'e> Sentence<'_, 'e> {
             found.push((*m, args));
         }
         // Each event's clause runs from its subject to the next event's subject.
-        let starts: Vec<usize> = found
-            .iter()
-            .enumerate()
-            .map(|(k, (m, a))| {
-                if k == 0 {
-                    0
-                } else {
-                    a.clause_start.min(m.start)
-                }
-            })
-            .collect();
-        let mut events: Vec<Built> = Vec::new();
+        let start = |k: usize| {
+            let (m, a) = &found[k];
+            if k == 0 {
+                0
+            } else {
+                a.clause_start.min(m.start)
+            }
+        };
+        let mut events: Vec<Event> = Vec::with_capacity(found.len());
+        let mut nominal: Vec<bool> = Vec::with_capacity(found.len());
         let mut modalities: Vec<Option<Modality>> = Vec::with_capacity(found.len());
         for (k, (m, args)) in found.iter().enumerate() {
             let tr = &self.p.triggers[m.trigger];
-            let next = starts
-                .get(k + 1)
-                .copied()
-                .unwrap_or(self.words.len())
-                .max(m.end);
-            let end = self.clause_end(m.end, next, resolved);
-            let region = (starts[k].min(m.start), end);
+            let next = if k + 1 < found.len() {
+                start(k + 1)
+            } else {
+                self.words.len()
+            };
+            let end = self.clause_end(m.end, next.max(m.end), resolved);
+            let region = (start(k).min(m.start), end);
             let mut built = self.build(m, tr, args, region, resolved, sal);
             if let Some(ev) = built.as_mut() {
                 // `akan mengunjungi X dan bertemu Y`: the shared clause keeps the modality.
@@ -452,71 +496,70 @@ impl<'e> Sentence<'_, 'e> {
                     .shared_from
                     .and_then(|j| modalities.get(j).copied().flatten());
                 if let Some(md) = inherited.filter(|&md| md != Modality::Asserted) {
-                    if ev.event.modality == Modality::Asserted {
-                        ev.event.modality = md;
+                    if ev.modality == Modality::Asserted {
+                        ev.modality = md;
                     }
                 }
             }
-            modalities.push(built.as_ref().map(|b| b.event.modality));
+            modalities.push(built.as_ref().map(|e| e.modality));
             if let Some(ev) = built {
                 events.push(ev);
+                nominal.push(tr.nominal);
             }
         }
-        finish(events)
+        finish(events, &nominal)
     }
 }
 
-/// An event with what merging needs to know.
-struct Built {
-    event: Event,
-    nominal: bool,
-}
-
-/// Folds nominal mentions into the verbal event of the same sentence they restate, and drops
-/// reported events that are not asserted.
-fn finish(built: Vec<Built>) -> Vec<Event> {
-    fn ids(e: &Event) -> Vec<&str> {
+/// Folds nominal mentions (`nominal[k]` tells of `events[k]`) into the verbal event of the same
+/// sentence they restate, and drops reported events that are not asserted.
+fn finish(mut events: Vec<Event>, nominal: &[bool]) -> Vec<Event> {
+    fn ids(e: &Event) -> impl Iterator<Item = &str> {
         e.participants
             .iter()
             .map(|p| p.entity_id.as_deref().unwrap_or(&p.text))
-            .collect()
     }
     // Hosts are never nominal, so no host is folded away: decide first, then move.
     let mut folds: Vec<(usize, usize)> = Vec::new();
-    for (k, b) in built.iter().enumerate() {
-        if !b.nominal {
+    for (k, e) in events.iter().enumerate() {
+        if !nominal[k] {
             continue;
         }
-        let mine = ids(&b.event);
-        let host = built.iter().enumerate().position(|(j, o)| {
-            j != k
-                && !o.nominal
-                && o.event.kind == b.event.kind
-                && mine.iter().all(|id| ids(&o.event).contains(id))
+        let host = events.iter().enumerate().position(|(j, o)| {
+            j != k && !nominal[j] && o.kind == e.kind && ids(e).all(|id| ids(o).any(|x| x == id))
         });
         if let Some(j) = host {
             folds.push((k, j));
         }
     }
-    let mut keep: Vec<Option<Event>> = built.into_iter().map(|b| Some(b.event)).collect();
-    for (k, j) in folds {
-        let Some(from) = keep[k].take() else { continue };
-        if let Some(target) = keep[j].as_mut() {
-            if target.place.is_none() {
-                target.place = from.place;
-            }
-            if target.time.is_none() {
-                target.time = from.time;
-            }
+    for &(k, j) in &folds {
+        let (place, time) = (events[k].place.take(), events[k].time.take());
+        let target = &mut events[j];
+        if target.place.is_none() {
+            target.place = place;
+        }
+        if target.time.is_none() {
+            target.time = time;
         }
     }
-    let contents: Vec<Span> = keep.iter().flatten().filter_map(|e| e.content).collect();
-    keep.into_iter()
-        .flatten()
-        .filter(|e| {
-            e.modality == Modality::Asserted || !contents.iter().any(|c| c.contains(e.trigger.span))
-        })
-        .collect()
+    let folded = |k: usize| folds.iter().any(|&(f, _)| f == k);
+    if folds.is_empty() && events.iter().all(|e| e.modality == Modality::Asserted) {
+        // Nothing to fold or to drop: the usual sentence.
+        return events;
+    }
+    let contents: Vec<Span> = (0..events.len())
+        .filter(|&k| !folded(k))
+        .filter_map(|k| events[k].content)
+        .collect();
+    let mut k = 0;
+    events.retain(|e| {
+        let keep = !folded(k)
+            && (e.modality == Modality::Asserted
+                || !contents.iter().any(|c| c.contains(e.trigger.span)));
+        k += 1;
+        keep
+    });
+    events
 }
 
 fn subject_role_of(frame: Frame) -> Role {
@@ -698,7 +741,7 @@ impl Sentence<'_, '_> {
             }
             if w.has(cue!("clause"))
                 || w.has(cue!("complementizer"))
-                || matches!(w.lower, "\"" | "“" | "”" | ":" | "." | "(" | ")")
+                || matches!(w.lower_str(), "\"" | "“" | "”" | ":" | "." | "(" | ")")
             {
                 return None;
             }
@@ -719,7 +762,7 @@ impl Sentence<'_, '_> {
                 break;
             };
             let light =
-                nominal && !w.cap && (w.lower.starts_with("me") || w.lower.starts_with("ber"));
+                nominal && !w.cap && (w.lower.starts_with(b"me") || w.lower.starts_with(b"ber"));
             if (w.is("dan") || w.is("serta")) && !nominal {
                 // `X mengunjungi Y dan bertemu Z`: a coordinated verb shares the first subject.
                 return None;
@@ -917,7 +960,7 @@ impl Sentence<'_, '_> {
                     .checked_sub(1)
                     .and_then(|i| self.w(i))
                     .is_some_and(|w| {
-                        w.is_comma() || matches!(w.lower, "\"" | "”" | "“" | "'" | "’")
+                        w.is_comma() || matches!(w.lower_str(), "\"" | "”" | "“" | "'" | "’")
                     });
                 if !after_quote {
                     a.invalid = true;
@@ -1079,36 +1122,36 @@ impl Sentence<'_, '_> {
         }
     }
 
-    fn build(
+    fn build<'e>(
         &self,
         m: &Match,
         tr: &Trigger,
         args: &Args,
         region: (usize, usize),
-        resolved: &[Resolved],
-        sal: &Salience,
-    ) -> Option<Built> {
+        resolved: &[Resolved<'e>],
+        sal: &Salience<'e>,
+    ) -> Option<Event> {
         if args.invalid {
             return None;
         }
-        let mut parts: Vec<Participant> = Vec::new();
+        // The parties first, as borrowed: many triggers make no event, and only an event's
+        // participants need their strings.
+        let mut parts: Vec<(Role, Span, Option<Referent<'e>>)> =
+            Vec::with_capacity(args.roles.len() + 1);
         let mut anaphors_only = true;
-        let push = |parts: &mut Vec<Participant>, role: Role, span: Span, r: Option<&Referent>| {
-            let dup = parts.iter().any(|p| match (&p.entity_id, r) {
-                (Some(id), Some(r)) => *id == r.id,
-                (None, None) => p.span == span && p.role == role,
-                _ => false,
-            });
-            if !dup {
-                parts.push(Participant {
-                    role,
-                    text: self.text.get(span.range()).unwrap_or("").to_string(),
-                    span,
-                    name: r.map(|r| r.name.to_string()),
-                    entity_id: r.map(|r| r.id.to_string()),
-                });
-            }
-        };
+        let push =
+            |parts: &mut Vec<_>, role: Role, span: Span, r: Option<Referent<'e>>| {
+                let dup = parts.iter().any(
+                    |&(p_role, p_span, p): &(Role, Span, Option<Referent>)| match (p, r) {
+                        (Some(p), Some(r)) => p.id() == r.id(),
+                        (None, None) => p_span == span && p_role == role,
+                        _ => false,
+                    },
+                );
+                if !dup {
+                    parts.push((role, span, r));
+                }
+            };
         for &(role, c) in &args.roles {
             let Some(r) = resolved
                 .get(c)
@@ -1120,20 +1163,17 @@ impl Sentence<'_, '_> {
             if r.refs.is_empty() {
                 push(&mut parts, role, r.span, None);
             }
-            for re in &r.refs {
-                push(&mut parts, role, r.span, Some(re));
+            for re in r.refs.as_slice() {
+                push(&mut parts, role, r.span, Some(*re));
             }
         }
         if let Some(role) = args.clitic_role {
             let w = &self.words[m.end - 1];
-            let not: Vec<&str> = parts
-                .iter()
-                .filter_map(|p| p.entity_id.as_deref())
-                .collect();
+            let not: Vec<&str> = parts.iter().filter_map(|p| p.2.map(|r| r.id())).collect();
             let r = sal.singular(w.span.start, self.index, &not);
-            push(&mut parts, role, w.span, r.as_ref());
+            push(&mut parts, role, w.span, r);
         }
-        let has = |role: Role| parts.iter().any(|p| p.role == role);
+        let has = |role: Role| parts.iter().any(|p| p.0 == role);
         let ok = match tr.kind {
             EventType::Meet => parts.len() >= 2,
             EventType::Visit => has(Role::Visitor),
@@ -1147,14 +1187,10 @@ impl Sentence<'_, '_> {
         if !ok {
             return None;
         }
-        if let Some(o) = args.object {
-            parts.push(Participant {
-                role: Role::Object,
-                text: self.text.get(o.range()).unwrap_or("").to_string(),
-                span: o,
-                name: None,
-                entity_id: None,
-            });
+        let mut modality = self.modality(m, region);
+        if tr.kind == EventType::Statement && modality == Modality::Negated {
+            // `X tak menjelaskan …`: nothing was said.
+            return None;
         }
         let place = self.place(m, args, region);
         let mut time = self.time(region);
@@ -1168,38 +1204,48 @@ impl Sentence<'_, '_> {
             return None;
         }
         let trigger = self.words[m.start].span.cover(self.words[m.end - 1].span);
-        let mut modality = self.modality(m, region);
-        if tr.kind == EventType::Statement && modality == Modality::Negated {
-            // `X tak menjelaskan …`: nothing was said.
-            return None;
-        }
         if tr.nominal && modality == Modality::Asserted {
             // `rencana pertemuan`: the noun before the trigger plans it.
             if m.start > 0 && self.words[m.start - 1].has(cue!("planned")) {
                 modality = Modality::Planned;
             }
         }
-        Some(Built {
-            event: Event {
-                kind: tr.kind,
-                modality,
-                trigger: Mention {
-                    text: self.text.get(trigger.range()).unwrap_or("").to_string(),
-                    span: trigger,
-                },
-                participants: parts,
-                place,
-                time,
-                sentence: self.span,
-                cameo: tr.kind.cameo().map(str::to_string),
-                content: if tr.kind == EventType::Statement {
-                    args.content
-                } else {
-                    None
-                },
-                group: None,
+        let text = |s: Span| self.text.get(s.range()).unwrap_or("").to_string();
+        let mut participants = Vec::with_capacity(parts.len() + usize::from(args.object.is_some()));
+        participants.extend(parts.iter().map(|&(role, span, r)| Participant {
+            role,
+            text: text(span),
+            span,
+            name: r.map(|r| r.name().to_string()),
+            entity_id: r.map(|r| r.id().to_string()),
+        }));
+        if let Some(o) = args.object {
+            participants.push(Participant {
+                role: Role::Object,
+                text: text(o),
+                span: o,
+                name: None,
+                entity_id: None,
+            });
+        }
+        Some(Event {
+            kind: tr.kind,
+            modality,
+            trigger: Mention {
+                text: text(trigger),
+                span: trigger,
             },
-            nominal: tr.nominal,
+            participants,
+            place,
+            time,
+            sentence: self.span,
+            cameo: tr.kind.cameo().map(str::to_string),
+            content: if tr.kind == EventType::Statement {
+                args.content
+            } else {
+                None
+            },
+            group: None,
         })
     }
 }

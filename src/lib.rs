@@ -44,6 +44,7 @@ mod sentence;
 mod span;
 mod time;
 mod token;
+mod word_table;
 
 pub use document::{
     Document, Entity, Event, EventType, Label, Mention, Modality, Participant, Place, Role, Source,

@@ -41,9 +41,9 @@
 //!    entity, the gazetteer's when either is known (`Badan Kesehatan Dunia (WHO)`).
 
 use crate::error::{Error, ErrorKind};
-use crate::event::patterns::CueTable;
 use crate::gazetteer::{GazMatch, Gazetteer};
 use crate::lexicon;
+use crate::word_table::WordTable;
 use crate::{Entity, Label, Source, Span, Token};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
@@ -149,7 +149,7 @@ pub(crate) struct Cues {
     /// What recognition asks of a word, as bits: the phrase sets that some phrase of starts
     /// with it, and [`GIVEN`], [`LISTED_GIVEN`], [`FAMILY`], [`COMMON_ACRONYM`]. One lookup per
     /// token answers every such question.
-    words: CueTable,
+    words: WordTable,
     pub(crate) examples: Vec<CueExample>,
 }
 
@@ -474,7 +474,7 @@ impl<'a> Ctx<'a> {
 
     #[cold]
     fn look_up_bits(&self, k: usize) -> u32 {
-        let bits = self.cues.words.get(self.tok(k));
+        let bits = self.cues.words.get(self.tok(k).as_bytes());
         self.words[k].set(bits);
         bits
     }

@@ -1,16 +1,19 @@
 //! Words of one sentence and the noun-phrase chunks that can fill an event's roles.
 
-use super::coref::AsciiCi;
+use super::coref::{AsciiCi, name_parts};
 use super::patterns::{Patterns, TRIGGER_START, cue};
 use crate::{Entity, Label, Span, Token, TokenKind};
 use rustc_hash::FxHashSet as HashSet;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
+use std::ops::Range;
 
 /// A token of the document, with what the frames ask about it.
 #[derive(Debug)]
 pub(super) struct Word<'a> {
     pub span: Span,
-    pub lower: &'a str,
+    /// The token in lowercase, as bytes: slicing bytes costs less than slicing a `str`, which
+    /// checks that both ends are character boundaries, and most questions are about ASCII.
+    pub lower: &'a [u8],
     pub kind: TokenKind,
     /// Starts with an uppercase letter.
     pub cap: bool,
@@ -21,11 +24,20 @@ pub(super) struct Word<'a> {
     pub ent: Option<usize>,
     /// The cue lists the word is in ([`Patterns::cues_of`]).
     pub cues: u32,
+    /// [`name_like`], once asked: it looks the word up in the lexicon, and a chunk asks about
+    /// its words more than once.
+    name_like: Cell<Option<bool>>,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
     pub fn is(&self, s: &str) -> bool {
-        self.lower == s
+        self.lower == s.as_bytes()
+    }
+
+    /// The token in lowercase.
+    pub fn lower_str(&self) -> &'a str {
+        // A slice of a `str` between two token boundaries, which are character boundaries.
+        std::str::from_utf8(self.lower).unwrap_or("")
     }
 
     /// Whether the word is in the cue list of `bit` (`cue!("title")`).
@@ -35,7 +47,7 @@ impl Word<'_> {
     }
 
     pub fn is_comma(&self) -> bool {
-        matches!(self.lower, "," | ";")
+        matches!(self.lower, b"," | b";")
     }
 
     pub fn is_punct(&self) -> bool {
@@ -46,45 +58,74 @@ impl Word<'_> {
 /// Every token of a text in lowercase, computed once per document.
 pub(super) struct Lowered {
     /// The text with ASCII letters lowercased, then the lowercase of each non-ASCII token.
-    buf: String,
+    buf: Vec<u8>,
     /// The tokens that are not ASCII, ascending, and where their lowercase is in `buf`; an
     /// ASCII token's lowercase is at its own place.
-    other: Vec<(usize, (usize, usize))>,
+    other: Vec<(usize, Range<usize>)>,
 }
 
 impl Lowered {
     pub fn new(text: &str, tokens: &[Token]) -> Lowered {
         // An ASCII token's lowercase is its ASCII lowercase, found at its own place in the
-        // ASCII-lowercased text: one pass over the text instead of a copy per token.
-        let mut buf = text.to_ascii_lowercase();
+        // ASCII-lowercased text: one pass over the text instead of a copy per token. Bytes,
+        // since words are (no validation), in a loop simple enough to be vectorised.
+        let mut high = 0;
+        let mut buf: Vec<u8> = text
+            .bytes()
+            .map(|b| {
+                high |= b;
+                b | (u8::from(b.wrapping_sub(b'A') < 26) << 5)
+            })
+            .collect();
         let mut other = Vec::new();
-        if !text.is_ascii() {
-            for (k, t) in tokens.iter().enumerate() {
-                let Some(s) = text.get(t.span.range()).filter(|s| !s.is_ascii()) else {
-                    continue;
-                };
-                // `to_lowercase` may change the length and reads the whole token (final
-                // sigma), so the lowercase goes after the text.
-                let from = buf.len();
-                buf.push_str(&s.to_lowercase());
-                other.push((k, (from, buf.len())));
+        // Non-ASCII bytes are rare: find each one's token instead of testing every token.
+        let bytes = text.as_bytes();
+        // Most texts have none at all.
+        let mut from = if high.is_ascii() { bytes.len() } else { 0 };
+        let mut k = 0;
+        while let Some(at) = next_non_ascii(bytes, from) {
+            // The first token that ends after the byte is the only one that can hold it.
+            k += tokens[k..].partition_point(|t| t.span.end <= at);
+            let Some(t) = tokens.get(k) else { break };
+            if t.span.start > at {
+                // Between tokens (a no-break space).
+                from = at + 1;
+                continue;
             }
+            from = t.span.end;
+            // `to_lowercase` may change the length and reads the whole token (final sigma),
+            // so the lowercase goes after the text. A token that does not fall on character
+            // boundaries (none does) is empty.
+            let start = buf.len();
+            if let Some(s) = text.get(t.span.range()) {
+                buf.extend_from_slice(s.to_lowercase().as_bytes());
+            }
+            other.push((k, start..buf.len()));
+            k += 1;
         }
         Lowered { buf, other }
     }
+}
 
-    /// The lowercase of token `k`; `next` is the first entry of `other` at or after `k`, and
-    /// moves past `k` (tokens are asked for in order: no search per token).
-    fn get(&self, k: usize, span: Span, next: &mut usize) -> &str {
-        let (a, b) = match self.other.get(*next) {
-            Some(&(o, at)) if o == k => {
-                *next += 1;
-                at
-            }
-            _ => (span.start, span.end),
-        };
-        self.buf.get(a..b).unwrap_or("")
+/// The first byte at or after `from` that is not ASCII: eight bytes at a time, since most
+/// texts have none or a few.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().expect("8 bytes")) & HIGH;
+        if w != 0 {
+            return Some(at + w.trailing_zeros() as usize / 8);
+        }
+        at += 8;
     }
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|i| at + i)
 }
 
 /// The words of the names of the people a document names, for matching lowercase words.
@@ -112,13 +153,19 @@ impl<'a> People<'a> {
     fn sets(&self) -> &PeopleSets<'a> {
         self.sets.get_or_init(|| {
             let people = || self.entities.iter().filter(|e| e.label == Label::Per);
+            let n = people().count();
+            // Sized once: growing a set an entry at a time costs more than filling it.
             let mut p = PeopleSets {
-                // Sized once: growing the set a part at a time costs more than filling it.
-                ascii: HashSet::with_capacity_and_hasher(2 * people().count(), Default::default()),
+                ascii: HashSet::with_capacity_and_hasher(2 * n, Default::default()),
                 other: HashSet::default(),
             };
+            // A person is usually named several times: each name is split once.
+            let mut names: HashSet<&str> = HashSet::with_capacity_and_hasher(n, Default::default());
             for e in people() {
-                for part in e.name.split([' ', '-']) {
+                if !names.insert(&e.name) {
+                    continue;
+                }
+                for part in name_parts(&e.name) {
                     if part.is_ascii() {
                         p.ascii.insert(AsciiCi(part));
                     } else {
@@ -148,36 +195,60 @@ pub(super) fn words<'a>(
     entities: &[Entity],
     p: &Patterns,
 ) -> Vec<Word<'a>> {
-    let mut e = 0;
-    let mut out = Vec::with_capacity(tokens.len());
-    let mut next_other = 0;
-    for (k, t) in tokens.iter().enumerate() {
-        let lower = lowered.get(k, t.span, &mut next_other);
-        // Entity ends rise with their starts: the first entity ending after the token's start
-        // is the only one that can cover it.
-        while e < entities.len() && entities[e].span.end <= t.span.start {
-            e += 1;
+    let bytes = text.as_bytes();
+    let low = &lowered.buf[..];
+    // Collected rather than pushed: the length is known, so no capacity check per token.
+    let mut out: Vec<Word<'a>> = tokens
+        .iter()
+        .map(|t| {
+            let span = t.span;
+            // An ASCII token's lowercase is at its own place in the lowercased text; the few
+            // others are set below.
+            let lower = low.get(span.range()).unwrap_or_default();
+            let cues = p.cues_of(lower);
+            // Most tokens start with an ASCII byte, which tells without decoding a character.
+            let cap = match bytes.get(span.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => starts_uppercase(text.get(span.range()).unwrap_or("")),
+            };
+            Word {
+                span,
+                cues: cues & !TRIGGER_START,
+                trigger_start: cues & TRIGGER_START != 0,
+                lower,
+                kind: t.kind,
+                cap,
+                ent: None,
+                name_like: Cell::new(None),
+            }
+        })
+        .collect();
+    for (k, at) in &lowered.other {
+        let w = &mut out[*k];
+        w.lower = &low[at.clone()];
+        let cues = p.cues_of(w.lower);
+        w.cues = cues & !TRIGGER_START;
+        w.trigger_start = cues & TRIGGER_START != 0;
+    }
+    // A token's entity is the first entity that ends after the token starts, if it covers the
+    // token; each entity looks only at the tokens it can cover, not every token at every one.
+    let mut k = 0;
+    for (e, x) in entities.iter().enumerate() {
+        // The tokens from `k` starting before the entity have it first, but it cannot cover
+        // them; token starts rise.
+        k += out[k..].partition_point(|w| w.span.start < x.span.start);
+        while let Some(w) = out.get_mut(k).filter(|w| w.span.start < x.span.end) {
+            if x.span.contains(w.span) {
+                w.ent = Some(e);
+            }
+            k += 1;
         }
-        let ent = (e < entities.len() && entities[e].span.contains(t.span)).then_some(e);
-        let cues = p.cues_of(lower);
-        out.push(Word {
-            span: t.span,
-            cues: cues & !TRIGGER_START,
-            trigger_start: cues & TRIGGER_START != 0,
-            lower,
-            kind: t.kind,
-            cap: starts_uppercase(text.get(t.span.range()).unwrap_or("")),
-            ent,
-        });
     }
     out
 }
 
 fn starts_uppercase(s: &str) -> bool {
-    match s.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => s.chars().next().is_some_and(char::is_uppercase),
-    }
+    s.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// What a chunk refers to, before coreference.
@@ -209,8 +280,8 @@ pub(super) struct Chunk {
     pub head: Head,
     /// The span that a participant's `text` shows.
     pub span: Span,
-    /// Title words before a named person (`pemimpin korea utara`), lowercase.
-    pub title: Option<String>,
+    /// Title words before a named person (`Pemimpin Korea Utara`), when there are any.
+    pub title: Option<Span>,
 }
 
 /// Longest chunk a sentence can have; bounds the work on pathological input.
@@ -286,20 +357,25 @@ pub(super) fn chunks(
 /// A capitalised word that can be (part of) a name: not an ordinary word, unless it is a part
 /// of the name of someone the document names (`Kim`).
 fn name_like(w: &Word, people: &People) -> bool {
-    w.cap
-        && w.kind == TokenKind::Word
-        && (!crate::lexicon::is_root_ci(w.lower) || people.contains(w.lower))
+    if !(w.cap && w.kind == TokenKind::Word) {
+        return false;
+    }
+    if let Some(known) = w.name_like.get() {
+        return known;
+    }
+    let lower = w.lower_str();
+    let known = !crate::lexicon::is_root_ci(lower) || people.contains(lower);
+    w.name_like.set(Some(known));
+    known
 }
+
+/// The cue lists whose words start a chunk.
+const STARTS_CHUNK: u32 =
+    cue!("title") | cue!("group") | cue!("plural-head") | cue!("singular") | cue!("plural");
 
 fn starts_chunk(words: &[Word], i: usize, name_like: impl Fn(&Word) -> bool) -> bool {
     let w = &words[i];
-    w.ent.is_some()
-        || w.has(cue!("title"))
-        || w.has(cue!("group"))
-        || w.has(cue!("plural-head"))
-        || w.has(cue!("singular"))
-        || w.has(cue!("plural"))
-        || name_like(w)
+    w.ent.is_some() || w.has(STARTS_CHUNK) || name_like(w)
 }
 
 fn continues_chunk(words: &[Word], start: usize, j: usize) -> bool {
@@ -344,13 +420,13 @@ fn chunk(
         c.head = Head::Named(e);
         c.span = es;
         if words[i].span.start < es.start {
-            let t = text.get(words[i].span.start..es.start).unwrap_or("");
-            let t = t.trim().to_lowercase();
-            c.title = (!t.is_empty()).then_some(t);
+            // Lowercased only if a description asks ([`super::coref::Title`]).
+            let t = Span::new(words[i].span.start, es.start);
+            let blank = text.get(t.range()).unwrap_or("").trim().is_empty();
+            c.title = (!blank).then_some(t);
         }
         return c;
     }
-    let first = &words[i].lower;
     let grouped = words[i].has(cue!("group"))
         || (words[i].has(cue!("plural-head"))
             && words.get(i + 1).is_some_and(|w| w.has(cue!("group"))));
@@ -371,7 +447,7 @@ fn chunk(
         return c;
     }
     let titled = j - i >= 2 && words[i + 1..j].iter().any(|w| w.has(cue!("title")));
-    if *first == "kedua" && titled {
+    if words[i].is("kedua") && titled {
         c.head = Head::Plural;
     } else if words[i].has(cue!("plural-head")) && titled {
         // `para pengamat`: people the text does not name.
@@ -393,7 +469,7 @@ fn title_key(words: &[Word], i: usize, j: usize) -> String {
     words[i..j]
         .iter()
         .filter(|w| !w.has(cue!("demonstrative")))
-        .map(|w| w.lower)
+        .map(|w| w.lower_str())
         .collect::<Vec<_>>()
         .join(" ")
 }
