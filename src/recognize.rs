@@ -1932,7 +1932,8 @@ fn entities(ctx: &Ctx, found: Vec<Found>) -> Vec<Entity> {
             let (entity_id, name) = match f.entry {
                 Some(e) => {
                     let entry = ctx.gaz.entry(e);
-                    (entry.id.to_string(), entry.name.to_string())
+                    // (Not `to_string`: on a `Box<str>` it goes through `Display`.)
+                    (String::from(&*entry.id), String::from(&*entry.name))
                 }
                 None => {
                     let name = f.alias_of.unwrap_or_else(|| normalise_space(surface));
