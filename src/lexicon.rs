@@ -61,7 +61,21 @@ pub(crate) fn is_root_ci(word: &str) -> bool {
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
         ROOTS.contains(word)
     } else {
-        ROOTS.contains(word.to_lowercase().as_str())
+        with_lowercase(word, |w| ROOTS.contains(w))
+    }
+}
+
+/// `f` of `word` lowercased: on the stack when it is short ASCII, as nearly every word is
+/// (these lookups run for many tokens of every document).
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut ascii = [0u8; 40];
+    if word.len() <= ascii.len() && word.is_ascii() {
+        let buf = &mut ascii[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        f(std::str::from_utf8(buf).expect("ASCII"))
+    } else {
+        f(&word.to_lowercase())
     }
 }
 
@@ -156,19 +170,11 @@ pub(crate) fn is_common_word(word: &str) -> bool {
     if word.len() > 40 || !word.chars().all(char::is_alphabetic) {
         return false;
     }
-    // Lowercased on the stack when ASCII, as nearly every word is: this runs for every
-    // capitalised word recognition looks at.
-    let mut ascii = [0u8; 40];
-    let owned;
-    let lower: &str = if word.is_ascii() {
-        let buf = &mut ascii[..word.len()];
-        buf.copy_from_slice(word.as_bytes());
-        buf.make_ascii_lowercase();
-        std::str::from_utf8(buf).expect("ASCII")
-    } else {
-        owned = word.to_lowercase();
-        &owned
-    };
+    with_lowercase(word, derives_from_root)
+}
+
+/// Whether `lower`, a lowercase word, is a root or a root with the usual prefixes and suffixes.
+fn derives_from_root(lower: &str) -> bool {
     if ROOTS.contains(lower) {
         return true;
     }
