@@ -244,12 +244,42 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
+/// Whether a run of ASCII letters and digits ending at `end` surely ends its token there, as
+/// the general path of [`tokenize`] would decide; false also when only that path can tell.
+fn ends_token(bytes: &[u8], end: usize) -> bool {
+    let Some(&b) = bytes.get(end) else {
+        return true;
+    };
+    let next = bytes.get(end + 1).copied();
+    let prev_digit = bytes[end - 1].is_ascii_digit();
+    match b {
+        // Joins digits only (`19.06`, `09:48`, `1/2`).
+        b'.' | b',' | b':' | b'/' => !(prev_digit && next.is_some_and(|n| n.is_ascii_digit())),
+        // Joins before any letter or digit, maybe non-ASCII: told here only before ASCII
+        // that is neither.
+        b'-' => next.is_some_and(|n| n < 0x80 && !n.is_ascii_alphanumeric()),
+        // Joins letters (`Jum'at`).
+        b'\'' => prev_digit || next.is_some_and(|n| n < 0x80 && !n.is_ascii_alphabetic()),
+        0x80.. => false,
+        _ => true,
+    }
+}
+
 /// Cuts `text` into words, numbers and punctuation marks; whitespace is dropped.
 fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    tokenize_with(text, true)
+}
+
+/// [`tokenize`], with or without its fast paths for ASCII (the tests compare the two).
+fn tokenize_with(text: &str, fast: bool) -> Vec<Tok<'_>> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some((c, len)) = char_at(text, i) {
+        if !fast {
+            i = tokenize_char(text, i, c, len, &mut toks);
+            continue;
+        }
         // ASCII whitespace, and ASCII words and numbers before it, as the general path below
         // would have them, without decoding characters: most of any text.
         if is_ascii_space(bytes[i]) {
@@ -258,7 +288,7 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
         }
         if bytes[i].is_ascii_alphanumeric() {
             let end = crate::token::ascii_alnum_end(bytes, i + 1);
-            if bytes.get(end).is_none_or(|&b| is_ascii_space(b)) {
+            if ends_token(bytes, end) {
                 let digits = bytes[i..end].iter().all(u8::is_ascii_digit);
                 toks.push(Tok {
                     s: &text[i..end],
@@ -271,66 +301,90 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 continue;
             }
         }
-        let start = i;
-        i += len;
-        if c.is_whitespace() {
+        if bytes[i] < 0x80 && !bytes[i].is_ascii_alphanumeric() {
+            toks.push(Tok {
+                s: &text[i..i + 1],
+                start: i,
+                end: i + 1,
+                kind: Kind::Punct,
+                alnum: false,
+            });
+            i += 1;
             continue;
         }
-        let mut end = i;
-        if c.is_alphanumeric() {
-            let bytes = text.as_bytes();
-            let mut prev = c;
-            loop {
-                // ASCII letters and digits without decoding.
-                let run = end;
-                while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-                    end += 1;
-                }
-                if end > run {
-                    prev = bytes[end - 1] as char;
-                }
-                let Some((d, dlen)) = char_at(text, end) else {
-                    break;
-                };
-                if d.is_alphanumeric() {
-                    end += dlen;
-                    prev = d;
-                    continue;
-                }
-                // Most words end at a space: no need to look past it.
-                if !matches!(d, '-' | '–' | '.' | ',' | ':' | '/' | '\'' | '’') {
-                    break;
-                }
-                match char_at(text, end + dlen) {
-                    Some((a, alen)) if joins(prev, d, a) => {
-                        end += dlen + alen;
-                        prev = a;
-                    }
-                    _ => break,
-                }
-            }
-            i = end;
-        }
-        let s = &text[start..end];
-        let kind = if !c.is_alphanumeric() {
-            Kind::Punct
-        } else if c.is_ascii_digit()
-            && s.chars()
-                .all(|ch| matches!(ch, '0'..='9' | '.' | ',' | ':' | '/' | '-' | '–'))
-        {
-            Kind::Num
-        } else {
-            Kind::Word
-        };
-        toks.push(Tok {
-            s,
-            start,
-            end,
-            kind,
-            alnum: false,
-        });
+        i = tokenize_char(text, i, c, len, &mut toks);
     }
     toks
+}
+
+/// The general path of [`tokenize`]: the token starting with character `c` (of `len` bytes) at
+/// byte `i`, pushed to `toks`; returns where the next one may start.
+fn tokenize_char<'t>(
+    text: &'t str,
+    i: usize,
+    c: char,
+    len: usize,
+    toks: &mut Vec<Tok<'t>>,
+) -> usize {
+    let start = i;
+    let mut i = i + len;
+    if c.is_whitespace() {
+        return i;
+    }
+    let mut end = i;
+    if c.is_alphanumeric() {
+        let bytes = text.as_bytes();
+        let mut prev = c;
+        loop {
+            // ASCII letters and digits without decoding.
+            let run = end;
+            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            if end > run {
+                prev = bytes[end - 1] as char;
+            }
+            let Some((d, dlen)) = char_at(text, end) else {
+                break;
+            };
+            if d.is_alphanumeric() {
+                end += dlen;
+                prev = d;
+                continue;
+            }
+            // Most words end at a space: no need to look past it.
+            if !matches!(d, '-' | '–' | '.' | ',' | ':' | '/' | '\'' | '’') {
+                break;
+            }
+            match char_at(text, end + dlen) {
+                Some((a, alen)) if joins(prev, d, a) => {
+                    end += dlen + alen;
+                    prev = a;
+                }
+                _ => break,
+            }
+        }
+        i = end;
+    }
+    let s = &text[start..end];
+    let kind = if !c.is_alphanumeric() {
+        Kind::Punct
+    } else if c.is_ascii_digit()
+        && s.chars()
+            .all(|ch| matches!(ch, '0'..='9' | '.' | ',' | ':' | '/' | '-' | '–'))
+    {
+        Kind::Num
+    } else {
+        Kind::Word
+    };
+    toks.push(Tok {
+        s,
+        start,
+        end,
+        kind,
+        alnum: false,
+    });
+    i
 }
 
 /// The value of a token made of 1–4 ASCII digits only.

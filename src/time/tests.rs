@@ -567,3 +567,30 @@ fn prefilter_rejects_only_what_no_rule_takes() {
     }
     assert!(rejected > 0);
 }
+
+/// Pieces that decide how the time tokenizer joins and splits: digits and letters around
+/// `.`, `,`, `:`, `/`, hyphens and apostrophes, ASCII and not.
+const PIECES: &[&str] = &[
+    "19", "6", "2024", "Juni", "at", "Jum", "a", "é", "Ä", ".", ",", ":", "/", "-", "–", "'",
+    "’", " ", "\n", "(", ")", "\u{a0}", "\u{85}", "x1",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+    /// The fast paths for ASCII give the tokens the general path gives.
+    #[test]
+    fn fast_paths_are_the_general_path(
+        pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..24)
+    ) {
+        let text = pieces.concat();
+        let plain = |toks: Vec<Tok<'_>>| -> Vec<(usize, usize, Kind)> {
+            toks.iter().map(|t| (t.start, t.end, t.kind)).collect()
+        };
+        proptest::prop_assert_eq!(
+            plain(tokenize_with(&text, true)),
+            plain(tokenize_with(&text, false)),
+            "{:?}", text
+        );
+    }
+}
