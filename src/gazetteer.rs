@@ -890,9 +890,11 @@ impl Gazetteer {
     /// Finds the gazetteer mentions in `text`, aligned to `tokens`, each inside one sentence,
     /// never overlapping.
     pub(crate) fn find(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<GazMatch> {
-        let bounds = Boundaries::new(tokens);
         let mut cands: Vec<(Span, u32)> = Vec::new();
-        let mut consider = |span: Span, k: usize| {
+        // The sentence of the walks' starts, which never go back.
+        let mut sentence = 0;
+        // `ti`: the token where the walk started (`span.start` is in it).
+        let mut consider = |span: Span, k: usize, ti: usize| {
             // The byte comparison first: it is the cheaper filter.
             let here = &text.as_bytes()[span.range()];
             let Some(&p) = self.variants
@@ -903,35 +905,39 @@ impl Gazetteer {
                 return;
             };
             // Every walk starts where a name may (see below).
-            if !bounds.is_end(text, span.end) {
+            if !is_end(text, tokens, ti, span.end) {
                 return;
             }
             let pat = &self.patterns[p as usize];
             if pat.caps && !is_caps_context(text, span) {
                 return;
             }
+            while sentences.get(sentence).is_some_and(|s| s.end <= span.start) {
+                sentence += 1;
+            }
             let initial = sentences
-                .get(sentences.partition_point(|s| s.end <= span.start))
+                .get(sentence)
                 .is_some_and(|s| s.start == span.start);
-            if let Some(entry) = self.choose(text, tokens, &bounds, span, pat, initial) {
+            let prev = ti.checked_sub(1).map(|k| &text[tokens[k].span.range()]);
+            if let Some(entry) = self.choose(prev, pat, initial) {
                 cands.push((span, entry));
             }
         };
         // Names start only where tokens do (or after a hyphen joining names, `Rusia-Korea`):
         // walk the automaton from those starts alone, anchored, instead of scanning every byte.
         let bytes = text.as_bytes();
-        for t in tokens {
+        for (ti, t) in tokens.iter().enumerate() {
             let i = t.span.start;
             if t.kind.is_wordlike() || t.kind == TokenKind::Url || t.kind == TokenKind::Number {
                 let after_letter = i > 0 && bytes[i - 1].is_ascii_alphabetic();
                 self.walk(bytes, i, after_letter, |end, k| {
-                    consider(Span::new(i, end), k)
+                    consider(Span::new(i, end), k, ti)
                 });
                 // A name's first letter is never folded, but the text's is when a token starts
                 // right after a letter (`x` in `abcXyz` split by the tokenizer): look again
                 // with that letter as written.
                 if after_letter && bytes[i].is_ascii_uppercase() {
-                    self.walk(bytes, i, false, |end, k| consider(Span::new(i, end), k));
+                    self.walk(bytes, i, false, |end, k| consider(Span::new(i, end), k, ti));
                 }
             }
             let token = &bytes[t.span.range()];
@@ -951,7 +957,9 @@ impl Gazetteer {
             {
                 let at = i + j + 1;
                 if at < t.span.end {
-                    self.walk(bytes, at, false, |end, k| consider(Span::new(at, end), k));
+                    self.walk(bytes, at, false, |end, k| {
+                        consider(Span::new(at, end), k, ti)
+                    });
                 }
             }
         }
@@ -974,19 +982,8 @@ impl Gazetteer {
         out
     }
 
-    /// The best entry of `pat` that the context supports at `span`.
-    fn choose(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        bounds: &Boundaries,
-        span: Span,
-        pat: &Pattern,
-        sentence_initial: bool,
-    ) -> Option<u32> {
-        let prev = bounds
-            .token_before(span.start)
-            .map(|k| &text[tokens[k].span.range()]);
+    /// The best entry of `pat` that the context supports where the token before is `prev`.
+    fn choose(&self, prev: Option<&str>, pat: &Pattern, sentence_initial: bool) -> Option<u32> {
         let (a, b) = pat.entries;
         self.pattern_entries[a as usize..b as usize]
             .iter()
@@ -1125,42 +1122,26 @@ fn is_caps_context(text: &str, span: Span) -> bool {
         .all(char::is_uppercase)
 }
 
-/// Token boundaries of a text, for alignment checks.
-struct Boundaries<'a> {
-    tokens: &'a [Token],
-}
-
-impl<'a> Boundaries<'a> {
-    fn new(tokens: &'a [Token]) -> Boundaries<'a> {
-        Boundaries { tokens }
+/// Whether a name may end at byte `pos`: where the token holding its last byte ends (the first
+/// such token from token `from` on, where the name starts), before a hyphen joining names
+/// (`Rusia-Korea`), or before a clitic (`Korea Utaranya`).
+fn is_end(text: &str, tokens: &[Token], from: usize, pos: usize) -> bool {
+    let last = pos.saturating_sub(1);
+    let mut k = from;
+    while tokens.get(k).is_some_and(|t| t.span.end <= last) {
+        k += 1;
     }
-
-    /// Index of the token containing byte `pos`, if any.
-    fn token_at(&self, pos: usize) -> Option<usize> {
-        let k = self.tokens.partition_point(|t| t.span.end <= pos);
-        (k < self.tokens.len() && self.tokens[k].span.start <= pos).then_some(k)
+    let Some(&t) = tokens.get(k).filter(|t| t.span.start <= last) else {
+        return false;
+    };
+    if t.span.end == pos {
+        return true;
     }
-
-    fn token_before(&self, pos: usize) -> Option<usize> {
-        let k = self.tokens.partition_point(|t| t.span.end <= pos);
-        k.checked_sub(1)
+    let rest = &text[pos..t.span.end];
+    if text.as_bytes()[pos] == b'-' {
+        return hyphen_joins_names(&text[t.span.range()]);
     }
-
-    fn is_end(&self, text: &str, pos: usize) -> bool {
-        let Some(k) = self.token_at(pos.saturating_sub(1)) else {
-            return false;
-        };
-        let t = self.tokens[k];
-        if t.span.end == pos {
-            return true;
-        }
-        let rest = &text[pos..t.span.end];
-        if text.as_bytes()[pos] == b'-' {
-            return hyphen_joins_names(&text[t.span.range()]);
-        }
-        // A clitic glued to the name: `Korea Utaranya`.
-        t.kind == TokenKind::Word && matches!(rest, "nya" | "lah" | "kah" | "pun")
-    }
+    t.kind == TokenKind::Word && matches!(rest, "nya" | "lah" | "kah" | "pun")
 }
 
 /// Whether a hyphenated token joins names (`Rusia-Korea`, `Jakarta-Bandung`) rather than being a
