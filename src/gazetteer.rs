@@ -1,9 +1,11 @@
 //! Gazetteers of people, places and organisations, matched by one Aho-Corasick automaton.
 //!
 //! # Matching policy
-//! - Every name and alias of every entry goes into one automaton (standard semantics, all
-//!   overlapping matches), so that a match rejected for its position can never hide an aligned
-//!   one behind it. Among the aligned matches the leftmost, then the longest wins.
+//! - Every name and alias of every entry goes into one automaton, walked anchored from each
+//!   place a name can start (a token's start, or a hyphen joining names), behind a filter on
+//!   the first two bytes: most tokens start no name and cost a table lookup. Every name
+//!   starting there is reported, not only the longest, so that a match rejected for its end can
+//!   never hide an aligned one. Among the aligned matches the leftmost, then the longest wins.
 //! - A match counts only on token boundaries: it starts where a token starts and ends where a
 //!   token ends (`Rusia` is not in `Rusiawan`), or where a clitic begins (`Korea Utara` in
 //!   `Korea Utaranya`), or at a hyphen between capitalised parts (`Rusia` in `Rusia-Korea`).
