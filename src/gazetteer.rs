@@ -652,20 +652,7 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 
 /// `s.split(sep)` for an ASCII `sep`.
 fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> {
-    let mut rest = Some(s);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        match r.bytes().position(|b| b == sep) {
-            Some(i) => {
-                rest = Some(&r[i + 1..]);
-                Some(&r[..i])
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
-        }
-    })
+    crate::token::split_ascii(s, move |b| b == sep)
 }
 
 /// `s.trim()`, returning at once when `s` starts and ends with ASCII non-space.

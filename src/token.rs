@@ -171,6 +171,28 @@ fn ends_plain_word(b: u8) -> bool {
         || matches!(b, b',' | b';' | b')' | b'"' | b'!' | b'?' | b'/')
 }
 
+/// `s` split at the bytes `is_sep` accepts, all of them ASCII, like `str::split` (empty parts
+/// between two separators are kept): the bytes tell where without decoding characters.
+pub(crate) fn split_ascii(
+    s: &str,
+    is_sep: impl Fn(u8) -> bool + Clone,
+) -> impl Iterator<Item = &str> + Clone {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(&is_sep) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// Characters that separate tokens without being tokens: Unicode whitespace, control characters,
 /// the byte-order mark, the zero-width space and the word joiner.
 ///

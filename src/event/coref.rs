@@ -73,24 +73,10 @@ impl PartialEq for AsciiCi<'_> {
 
 impl Eq for AsciiCi<'_> {}
 
-/// The words of a name, split at spaces and hyphens (`Leung Chun-ying`). Both separators are
-/// ASCII, so the bytes tell where without decoding characters; like `str::split`, empty words
-/// between two separators are kept.
+/// The words of a name, split at spaces and hyphens (`Leung Chun-ying`); like `str::split`,
+/// empty words between two separators are kept.
 pub(super) fn name_parts(name: &str) -> impl Iterator<Item = &str> + Clone {
-    let mut rest = Some(name);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        match r.bytes().position(|b| b == b' ' || b == b'-') {
-            Some(i) => {
-                rest = Some(&r[i + 1..]);
-                Some(&r[..i])
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
-        }
-    })
+    crate::token::split_ascii(name, |b| b == b' ' || b == b'-')
 }
 
 #[derive(Debug)]
