@@ -39,15 +39,13 @@ pub(crate) fn find_events(
     let people = chunk::People::new(entities);
     let lowered = chunk::Lowered::new(text, tokens);
     let all_words = chunk::words(text, tokens, &lowered, entities, patterns);
-    let ranges = sentence_ranges(tokens, sentences);
     // Coreference reads every sentence before an event, but nothing after the last sentence
     // that can hold a trigger changes the result.
-    let Some(last) = ranges
-        .iter()
-        .rposition(|r| all_words[r.clone()].iter().any(|w| w.trigger_start))
-    else {
+    let Some(last_word) = all_words.iter().rposition(|w| w.trigger_start) else {
         return Vec::new();
     };
+    let last = sentences.partition_point(|s| s.end <= all_words[last_word].span.start);
+    let ranges = sentence_ranges(tokens, sentences);
     let mut out = Vec::new();
     // Buffers reused by every window.
     let mut chunks = Vec::new();
@@ -107,26 +105,27 @@ pub(crate) fn find_events(
 }
 
 /// The tokens of each sentence: those that start and end inside it. Sentences and tokens are
-/// in text order, so each sentence's search starts where the one before it ended.
-fn sentence_ranges(tokens: &[Token], sentences: &[Span]) -> Vec<Range<usize>> {
+/// in text order, so each sentence's search starts where the one before it ended. (An iterator:
+/// a text of a million one-mark sentences should not keep a million ranges.)
+fn sentence_ranges<'t>(
+    tokens: &'t [Token],
+    sentences: &'t [Span],
+) -> impl Iterator<Item = Range<usize>> + 't {
     let mut first = 0;
     let mut end = 0;
-    sentences
-        .iter()
-        .map(|s| {
-            // Token starts rise: when the last token of the sentence before starts before this
-            // one, so do all the tokens up to it.
-            if end > first && tokens[end - 1].span.start < s.start {
-                first = end;
-            }
-            while first < tokens.len() && tokens[first].span.start < s.start {
-                first += 1;
-            }
-            // Token ends rise with their starts, so the sentence's tokens are `first..end`.
-            end = first + tokens[first..].partition_point(|t| t.span.end <= s.end);
-            first..end
-        })
-        .collect()
+    sentences.iter().map(move |s| {
+        // Token starts rise: when the last token of the sentence before starts before this
+        // one, so do all the tokens up to it.
+        if end > first && tokens[end - 1].span.start < s.start {
+            first = end;
+        }
+        while first < tokens.len() && tokens[first].span.start < s.start {
+            first += 1;
+        }
+        // Token ends rise with their starts, so the sentence's tokens are `first..end`.
+        end = first + tokens[first..].partition_point(|t| t.span.end <= s.end);
+        first..end
+    })
 }
 
 /// Most tokens one window of a sentence holds: no real sentence is longer, and argument
@@ -647,7 +646,7 @@ impl Sentence<'_, '_> {
         for _ in 0..MAX_GAP {
             let Some(w) = self.w(i) else { break };
             if w.cap
-                || w.ent.is_some()
+                || w.ent().is_some()
                 || w.is_punct()
                 || w.kind != crate::TokenKind::Word
                 || self.trig.get(i).copied().unwrap_or(false)
@@ -677,7 +676,7 @@ impl Sentence<'_, '_> {
                 let k = (j + 1..(j + 5).min(self.words.len())).find(|&k| {
                     !(self.words[k].cap
                         && self.words[k].kind == crate::TokenKind::Word
-                        && self.words[k].ent.is_none())
+                        && self.words[k].ent().is_none())
                 })?;
                 (k > j + 1 && and)
                     .then(|| self.chunk_starting_at(k))
@@ -1066,7 +1065,7 @@ impl Sentence<'_, '_> {
     fn place_after(&self, i: usize) -> Option<Place> {
         for k in i..(i + 4).min(self.words.len()) {
             let w = &self.words[k];
-            if let Some(e) = w.ent {
+            if let Some(e) = w.ent() {
                 let e = &self.entities[e];
                 if e.label != Label::Loc {
                     return None;
