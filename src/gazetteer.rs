@@ -193,9 +193,9 @@ pub(crate) struct Gazetteer {
     pattern_text: String,
     pattern_at: Vec<u32>,
     /// The automaton, over the patterns' strings folded by [`fold_case`] and walked, anchored,
-    /// from each token start over the text folded the same way: a name and its ALL-CAPS form are one automaton pattern, which
-    /// halves its size and build time; a match is then told which of them (if any) it is by
-    /// comparing bytes. Folding keeps the capital that starts a word, so lowercase words do
+    /// from each token start over the text folded the same way: a name and its ALL-CAPS form
+    /// are one automaton pattern, which halves its size and build time; a match is then told
+    /// which of them (if any) it is by comparing bytes. Folding keeps the capital that starts a word, so lowercase words do
     /// not wander deep into names (`antara` vs `Antara`) and the search stays as fast as an
     /// exact one. (Full ASCII case folding, by the automaton or by lowercasing, costs more in
     /// build or in search than it saves.)
