@@ -705,9 +705,7 @@ impl Gazetteer {
         self.forms.iter().map(|s| &**s)
     }
 
-    /// The entry whose multi-word name differs from `words` by one edit in one word of four
-    /// letters or more, the other words exactly equal (`Kora Utara` → Korea Utara). None when
-    /// no entry or several entries fit.
+    /// [`fuzzy_lookup_longest`](Gazetteer::fuzzy_lookup_longest) of exactly `words`.
     #[cfg(test)]
     pub(crate) fn fuzzy_lookup(&self, words: &[&str]) -> Option<u32> {
         self.fuzzy_lookup_longest(words, words.len())
@@ -715,10 +713,10 @@ impl Gazetteer {
             .map(|(_, e)| e)
     }
 
-    /// The longest window `words[..n]`, `n` from `max` down to 2, that [`fuzzy_lookup`]
-    /// finds, with its entry.
-    ///
-    /// [`fuzzy_lookup`]: Gazetteer::fuzzy_lookup
+    /// Typo tolerance: the longest window `words[..n]`, `n` from `max` down to 2, that differs
+    /// from an entry's multi-word name by one edit in one word of four letters or more, the
+    /// other words exactly equal (`Kora Utara` → Korea Utara), with that entry. A window that
+    /// several entries fit is no match.
     pub(crate) fn fuzzy_lookup_longest(&self, words: &[&str], max: usize) -> Option<(usize, u32)> {
         let max = max.min(words.len()).min(FUZZY_MAX_WORDS);
         if max < 2 {
@@ -743,8 +741,9 @@ impl Gazetteer {
         })
     }
 
-    /// [`fuzzy_lookup`](Gazetteer::fuzzy_lookup) of `words`, trying only word `only` as the
-    /// mistyped one when given.
+    /// The entry that the one window `words` fits (see
+    /// [`fuzzy_lookup_longest`](Gazetteer::fuzzy_lookup_longest)), trying only word `only` as
+    /// the mistyped one when given.
     fn fuzzy_window(
         &self,
         fuzzy: &Fuzzy,
