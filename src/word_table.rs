@@ -11,6 +11,10 @@ pub(crate) struct WordTable {
     /// Open addressing on [`Key::hash`]; empty or a power of two long, at most a quarter full:
     /// most words looked up are in no list, and a sparse table tells so at the first slot.
     slots: Vec<(Key, u32)>,
+    /// A byte of each slot's hash (never 0), 0 for an empty slot: a word in no list is told so
+    /// from these bytes alone, which stay in the cache where the slots (32 bytes each) would
+    /// not.
+    tags: Vec<u8>,
     used: usize,
     /// Words of more than 16 bytes (none in the embedded files).
     long: FxHashMap<Box<[u8]>, u32>,
@@ -45,11 +49,12 @@ impl Key {
         Some(Key { a, b, len: n })
     }
 
+    /// The key's slot (before masking) and its tag.
     #[inline]
-    fn hash(self) -> usize {
+    fn hash(self) -> (usize, u8) {
         let h =
             (self.a ^ self.b.rotate_left(29) ^ self.len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (h >> 32) as usize
+        ((h >> 32) as usize, (h >> 24) as u8 | 1)
     }
 }
 
@@ -65,14 +70,14 @@ impl WordTable {
             };
         };
         let mask = self.slots.len().wrapping_sub(1);
-        let mut i = k.hash() & mask;
-        while let Some(&(s, bits)) = self.slots.get(i) {
-            // Compared field by field, cheapest test first: most words are in no list.
-            if s.len == 0 {
+        let (at, tag) = k.hash();
+        let mut i = at & mask;
+        while let Some(&t) = self.tags.get(i) {
+            if t == 0 {
                 break;
             }
-            if s.a == k.a && s.b == k.b && s.len == k.len {
-                return bits;
+            if t == tag && self.slots[i].0 == k {
+                return self.slots[i].1;
             }
             i = (i + 1) & mask;
         }
@@ -88,6 +93,7 @@ impl WordTable {
         if (self.used + 1) * 4 > self.slots.len() {
             let old = std::mem::take(&mut self.slots);
             self.slots = vec![(Key::default(), 0); (old.len() * 2).max(64)];
+            self.tags = vec![0; self.slots.len()];
             self.used = 0;
             for (k, bits) in old.into_iter().filter(|(k, _)| k.len > 0) {
                 self.insert(k, bits);
@@ -98,7 +104,8 @@ impl WordTable {
 
     fn insert(&mut self, k: Key, bits: u32) {
         let mask = self.slots.len() - 1;
-        let mut i = k.hash() & mask;
+        let (at, tag) = k.hash();
+        let mut i = at & mask;
         loop {
             let slot = &mut self.slots[i];
             if slot.0 == k {
@@ -107,6 +114,7 @@ impl WordTable {
             }
             if slot.0.len == 0 {
                 *slot = (k, bits);
+                self.tags[i] = tag;
                 self.used += 1;
                 return;
             }
