@@ -338,9 +338,7 @@ fn tokenize_char<'t>(
         loop {
             // ASCII letters and digits without decoding.
             let run = end;
-            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-                end += 1;
-            }
+            end = crate::token::ascii_alnum_end(bytes, end);
             if end > run {
                 prev = bytes[end - 1] as char;
             }

@@ -309,11 +309,8 @@ impl Chunk<'_, '_> {
         // continue an e-mail address, a domain or a dotted abbreviation cannot start one.
         let mut run_end = i;
         let plain = c.is_ascii_alphanumeric() && {
-            let bytes = self.text.as_bytes();
-            run_end += 1;
-            while run_end < self.end && bytes[run_end].is_ascii_alphanumeric() {
-                run_end += 1;
-            }
+            let bytes = &self.text.as_bytes()[..self.end];
+            run_end = ascii_alnum_end(bytes, i + 1);
             run_end >= self.end
                 || !matches!(bytes[run_end], b'.' | b'_' | b'%' | b'+' | b'-' | b'@')
         };
@@ -518,11 +515,8 @@ impl Chunk<'_, '_> {
     }
 
     /// End of a run of word characters from `j`.
-    fn word_run(&self, mut j: usize) -> usize {
-        let bytes = self.text.as_bytes();
-        while j < self.end && bytes[j].is_ascii_alphanumeric() {
-            j += 1;
-        }
+    fn word_run(&self, j: usize) -> usize {
+        let mut j = ascii_alnum_end(&self.text.as_bytes()[..self.end], j);
         while let Some(c) = self.char_at(j) {
             if is_word_char(c) {
                 j += c.len_utf8();

@@ -21,7 +21,7 @@ pub(crate) struct WordTable {
 }
 
 /// A word of 1 to 16 bytes, exactly: its length and loads of its bytes that together cover
-/// all of them. Length 0 marks an empty slot.
+/// all of them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[repr(C)]
 struct Key {
@@ -93,9 +93,10 @@ impl WordTable {
         if (self.used + 1) * 4 > self.slots.len() {
             let old = std::mem::take(&mut self.slots);
             self.slots = vec![(Key::default(), 0); (old.len() * 2).max(64)];
+            let old_tags = std::mem::take(&mut self.tags);
             self.tags = vec![0; self.slots.len()];
             self.used = 0;
-            for (k, bits) in old.into_iter().filter(|(k, _)| k.len > 0) {
+            for ((k, bits), _) in old.into_iter().zip(old_tags).filter(|(_, t)| *t != 0) {
                 self.insert(k, bits);
             }
         }
@@ -107,15 +108,14 @@ impl WordTable {
         let (at, tag) = k.hash();
         let mut i = at & mask;
         loop {
-            let slot = &mut self.slots[i];
-            if slot.0 == k {
-                slot.1 |= bits;
-                return;
-            }
-            if slot.0.len == 0 {
-                *slot = (k, bits);
+            if self.tags[i] == 0 {
+                self.slots[i] = (k, bits);
                 self.tags[i] = tag;
                 self.used += 1;
+                return;
+            }
+            if self.slots[i].0 == k {
+                self.slots[i].1 |= bits;
                 return;
             }
             i = (i + 1) & mask;
