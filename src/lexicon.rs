@@ -173,6 +173,35 @@ pub(crate) fn is_common_word(word: &str) -> bool {
     with_lowercase(word, derives_from_root)
 }
 
+/// [`is_common_word`], remembered per thread across documents: recognition asks about every
+/// capitalised word, and deriving one tries up to a dozen stems, each a lookup into 30,000 roots
+/// that misses the cache; the words asked about (names, sentence openers) recur from one
+/// article to the next.
+pub(crate) fn is_common_word_cached(word: &str) -> bool {
+    /// Bounds the memory a thread keeps (a few MB): the memo starts over when full.
+    const CAP: usize = 1 << 16;
+    thread_local! {
+        static MEMO: std::cell::RefCell<HashMap<Box<str>, bool>> = Default::default();
+    }
+    // Without the memo (a thread being torn down, or a word asked about while another is
+    // derived), the answer is computed as usual.
+    MEMO.try_with(|memo| {
+        let Ok(mut memo) = memo.try_borrow_mut() else {
+            return is_common_word(word);
+        };
+        if let Some(&c) = memo.get(word) {
+            return c;
+        }
+        let c = is_common_word(word);
+        if memo.len() >= CAP {
+            memo.clear();
+        }
+        memo.insert(word.into(), c);
+        c
+    })
+    .unwrap_or_else(|_| is_common_word(word))
+}
+
 /// Whether `lower`, a lowercase word, is a root or a root with the usual prefixes and suffixes.
 fn derives_from_root(lower: &str) -> bool {
     if ROOTS.contains(lower) {
@@ -211,6 +240,23 @@ fn derives_from_root(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_memo_answers_as_derivation_does() {
+        // Asked twice: the second answer comes from the memo.
+        for _ in 0..2 {
+            for w in [
+                "Bertemu",
+                "Pertemuan-pertemuan",
+                "Smirnov",
+                "Jakarta2",
+                "",
+                "ÉLYSÉE",
+            ] {
+                assert_eq!(is_common_word_cached(w), is_common_word(w), "{w}");
+            }
+        }
+    }
 
     #[test]
     fn common_words() {

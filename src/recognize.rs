@@ -351,8 +351,6 @@ struct Ctx<'a> {
     headline: std::cell::Cell<Option<(usize, bool)>>,
     /// [`Cues::words`] of every token, memoised ([`UNKNOWN_BITS`] not yet looked up).
     words: Vec<std::cell::Cell<u32>>,
-    /// [`lexicon::is_common_word`] of the words asked about: a document repeats its names.
-    common_words: std::cell::RefCell<HashMap<&'a str, bool>>,
 }
 
 /// No word's [`Cues::words`] bits (they use fewer than 32).
@@ -422,14 +420,9 @@ impl<'a> Ctx<'a> {
             })
     }
 
-    /// [`lexicon::is_common_word`], memoised for the document.
-    fn is_common_word(&self, w: &'a str) -> bool {
-        if let Some(&c) = self.common_words.borrow().get(w) {
-            return c;
-        }
-        let c = lexicon::is_common_word(w);
-        self.common_words.borrow_mut().insert(w, c);
-        c
+    /// [`lexicon::is_common_word`], memoised.
+    fn is_common_word(&self, w: &str) -> bool {
+        lexicon::is_common_word_cached(w)
     }
 
     #[inline]
@@ -543,7 +536,6 @@ pub(crate) fn recognize(
         common: vec![std::cell::Cell::new(0); tokens.len()],
         headline: std::cell::Cell::new(None),
         words: vec![std::cell::Cell::new(UNKNOWN_BITS); tokens.len()],
-        common_words: Default::default(),
     };
     let mut found: Vec<Found> = Vec::with_capacity(matches.len() * 2);
     let mut m = 0;
@@ -1387,7 +1379,7 @@ fn is_unknown_acronym(w: &str) -> bool {
     (2..=6).contains(&n)
         && w.chars().all(|c| c.is_ascii_uppercase())
         && !lexicon::is_common_acronym(w)
-        && !lexicon::is_common_word(w)
+        && !lexicon::is_common_word_cached(w)
         && !w
             .chars()
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
