@@ -878,7 +878,8 @@ impl Gazetteer {
     /// Finds the gazetteer mentions in `text`, aligned to `tokens`, each inside one sentence,
     /// never overlapping.
     pub(crate) fn find(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<GazMatch> {
-        let mut cands: Vec<(Span, u32)> = Vec::new();
+        // About one name in ten tokens of news: sized for that, the vectors seldom grow.
+        let mut cands: Vec<(Span, u32)> = Vec::with_capacity(tokens.len() / 8);
         // The sentence of the walks' starts, which never go back.
         let mut sentence = 0;
         // `ti`: the token where the walk started (`span.start` is in it).
@@ -953,7 +954,7 @@ impl Gazetteer {
         }
         // Leftmost, then longest; among equal spans, the one found first.
         cands.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
-        let mut out: Vec<GazMatch> = Vec::new();
+        let mut out: Vec<GazMatch> = Vec::with_capacity(cands.len());
         let mut s = 0;
         for (span, entry) in cands {
             if out.last().is_some_and(|m| m.span.end > span.start) {
