@@ -353,6 +353,16 @@ struct Ctx<'a> {
     words: Vec<std::cell::Cell<u32>>,
 }
 
+/// Quantifiers open noun phrases, never names (`… imbuh Sanchez Ratusan relawan …`).
+const QUANTIFIERS: [&str; 11] = [
+    "Para", "Sejumlah", "Beberapa", "Semua", "Seluruh", "Ratusan", "Ribuan", "Puluhan", "Jutaan",
+    "Belasan", "Banyak",
+];
+
+/// The first letters of the capitalised words that [`Ctx::compute_cap`] does not take for
+/// names: `Rp` and the [`QUANTIFIERS`].
+const CAP_EXCEPTION_INITIALS: [u8; 5] = [b'R', b'P', b'S', b'B', b'J'];
+
 /// No word's [`Cues::words`] bits (they use fewer than 32).
 const UNKNOWN_BITS: u32 = u32::MAX;
 
@@ -379,8 +389,14 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let w = &text[t.span.range()];
-        if w.as_bytes()[0].is_ascii_lowercase() {
+        let first = w.as_bytes()[0];
+        if first.is_ascii_lowercase() {
             return Self::particle_name(w);
+        }
+        // Most capitalised words: only the exceptions below start with one of these letters
+        // (`cap_exceptions_start_with_the_checked_letters` holds the two lists together).
+        if first.is_ascii_uppercase() && !CAP_EXCEPTION_INITIALS.contains(&first) {
+            return true;
         }
         // A currency sign written as a word (`Rp`, `Rp.`, `Rp80`) is no name.
         if w.strip_prefix("Rp").is_some_and(|r| {
@@ -388,21 +404,7 @@ impl<'a> Ctx<'a> {
         }) {
             return false;
         }
-        // Quantifiers open noun phrases, never names (`… imbuh Sanchez Ratusan relawan …`).
-        if matches!(
-            w,
-            "Para"
-                | "Sejumlah"
-                | "Beberapa"
-                | "Semua"
-                | "Seluruh"
-                | "Ratusan"
-                | "Ribuan"
-                | "Puluhan"
-                | "Jutaan"
-                | "Belasan"
-                | "Banyak"
-        ) {
+        if QUANTIFIERS.contains(&w) {
             return false;
         }
         w.chars().next().is_some_and(char::is_uppercase) || Self::particle_name(w)
@@ -1368,16 +1370,17 @@ fn is_camel_case(w: &str) -> bool {
 
 /// A Roman numeral (`VIII`) or a single letter.
 fn is_numeral_or_letter(w: &str) -> bool {
-    w.chars().count() == 1
-        || w.chars()
-            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+    let mut chars = w.chars();
+    (chars.next().is_some() && chars.next().is_none())
+        || w.bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
 }
 
 /// An all-capitals word of two to six letters that is no ordinary acronym or word.
 fn is_unknown_acronym(w: &str) -> bool {
-    let n = w.chars().count();
-    (2..=6).contains(&n)
-        && w.chars().all(|c| c.is_ascii_uppercase())
+    // All ASCII capitals: as many characters as bytes.
+    (2..=6).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_uppercase())
         && !lexicon::is_common_acronym(w)
         && !lexicon::is_common_word_cached(w)
         && !w
@@ -2086,6 +2089,18 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("unknown label"), "{err}");
+    }
+
+    #[test]
+    fn cap_exceptions_start_with_the_checked_letters() {
+        for w in QUANTIFIERS.iter().chain(&["Rp"]) {
+            assert!(CAP_EXCEPTION_INITIALS.contains(&w.as_bytes()[0]), "{w}");
+            let t = crate::tokenize(w)[0];
+            assert!(!Ctx::compute_cap(w, t), "{w}");
+        }
+        for w in ["Putin", "Rusia", "Pyongyang", "Kim", "Jakarta"] {
+            assert!(Ctx::compute_cap(w, crate::tokenize(w)[0]), "{w}");
+        }
     }
 
     #[test]
