@@ -342,15 +342,12 @@ struct Ctx<'a> {
     tokens: &'a [Token],
     gaz: &'a Gazetteer,
     cues: &'a Cues,
-    /// [`Ctx::is_cap`] of every token, computed once.
-    cap: Vec<bool>,
-    /// [`Ctx::common`] of every token, memoised: 0 not yet known, 1 false, 2 true.
-    common: Vec<std::cell::Cell<u8>>,
+    /// What is known of every token: one vector rather than one per fact, since each large
+    /// allocation has the allocator sort what the previous document freed.
+    facts: Vec<Facts>,
     /// [`is_headline`] of the last sentence asked about (its first token): every piece of a
     /// sentence asks, and counting a long sentence each time would be quadratic.
     headline: std::cell::Cell<Option<(usize, bool)>>,
-    /// [`Cues::words`] of every token, memoised ([`UNKNOWN_BITS`] not yet looked up).
-    words: Vec<std::cell::Cell<u32>>,
 }
 
 /// Quantifiers open noun phrases, never names (`… imbuh Sanchez Ratusan relawan …`).
@@ -362,6 +359,16 @@ const QUANTIFIERS: [&str; 11] = [
 /// The first letters of the capitalised words that [`Ctx::compute_cap`] does not take for
 /// names: `Rp` and the [`QUANTIFIERS`].
 const CAP_EXCEPTION_INITIALS: [u8; 5] = [b'R', b'P', b'S', b'B', b'J'];
+
+/// What recognition knows of a token.
+struct Facts {
+    /// Its [`Cues::words`] bits, memoised ([`UNKNOWN_BITS`] not yet looked up).
+    bits: std::cell::Cell<u32>,
+    /// [`Ctx::common`], memoised: 0 not yet known, 1 false, 2 true.
+    common: std::cell::Cell<u8>,
+    /// [`Ctx::is_cap`], computed for every token first.
+    cap: bool,
+}
 
 /// No word's [`Cues::words`] bits (they use fewer than 32).
 const UNKNOWN_BITS: u32 = u32::MAX;
@@ -381,7 +388,7 @@ impl<'a> Ctx<'a> {
     /// initial).
     #[inline]
     fn is_cap(&self, k: usize) -> bool {
-        self.cap[k]
+        self.facts[k].cap
     }
 
     fn compute_cap(text: &str, t: Token) -> bool {
@@ -429,7 +436,7 @@ impl<'a> Ctx<'a> {
 
     #[inline]
     fn common(&self, k: usize) -> bool {
-        match self.common[k].get() {
+        match self.facts[k].common.get() {
             1 => false,
             2 => true,
             _ => self.compute_common(k),
@@ -442,7 +449,7 @@ impl<'a> Ctx<'a> {
         let c = is_pronoun(w)
             || (self.bits(k) & COMMON_ACRONYM != 0 && !self.all_caps(k))
             || (!self.is_given(k) && self.is_common_word(w));
-        self.common[k].set(1 + u8::from(c));
+        self.facts[k].common.set(1 + u8::from(c));
         c
     }
 
@@ -461,7 +468,7 @@ impl<'a> Ctx<'a> {
     /// The [`Cues::words`] bits of token `k`.
     #[inline]
     fn bits(&self, k: usize) -> u32 {
-        match self.words.get(k).map(std::cell::Cell::get) {
+        match self.facts.get(k).map(|f| f.bits.get()) {
             Some(UNKNOWN_BITS) => self.look_up_bits(k),
             known => known.unwrap_or(0),
         }
@@ -470,7 +477,7 @@ impl<'a> Ctx<'a> {
     #[cold]
     fn look_up_bits(&self, k: usize) -> u32 {
         let bits = self.cues.words.get(self.tok(k).as_bytes());
-        self.words[k].set(bits);
+        self.facts[k].bits.set(bits);
         bits
     }
 
@@ -522,22 +529,27 @@ pub(crate) fn recognize(
     gaz: &Gazetteer,
     cues: &Cues,
 ) -> Vec<Entity> {
-    let mut cap: Vec<bool> = tokens.iter().map(|&t| Ctx::compute_cap(text, t)).collect();
+    let mut facts: Vec<Facts> = tokens
+        .iter()
+        .map(|&t| Facts {
+            bits: std::cell::Cell::new(UNKNOWN_BITS),
+            common: std::cell::Cell::new(0),
+            cap: Ctx::compute_cap(text, t),
+        })
+        .collect();
     // Words of time expressions (`Senin`, `Juni`) are no names.
     for t in times {
         let a = tokens.partition_point(|x| x.span.end <= t.start);
         let b = tokens.partition_point(|x| x.span.start < t.end);
-        cap[a..b].iter_mut().for_each(|x| *x = false);
+        facts[a..b].iter_mut().for_each(|f| f.cap = false);
     }
     let ctx = Ctx {
         text,
         tokens,
         gaz,
         cues,
-        cap,
-        common: vec![std::cell::Cell::new(0); tokens.len()],
+        facts,
         headline: std::cell::Cell::new(None),
-        words: vec![std::cell::Cell::new(UNKNOWN_BITS); tokens.len()],
     };
     let mut found: Vec<Found> = Vec::with_capacity(matches.len() * 2);
     let mut m = 0;
