@@ -419,14 +419,19 @@ impl<'a> Ctx<'a> {
 
     /// Arabic and Dutch particles glued to a name: `al-Qassam`, `bin-Laden`.
     fn particle_name(w: &str) -> bool {
-        // Checked by their first letter first: this runs for every lowercase word.
-        matches!(w.as_bytes().first(), Some(b'a' | b'e' | b'b' | b'i'))
-            && w.split_once('-').is_some_and(|(particle, rest)| {
-                matches!(
-                    particle,
-                    "al" | "el" | "ad" | "as" | "ar" | "ash" | "at" | "az" | "bin" | "ibn"
-                ) && rest.chars().next().is_some_and(char::is_uppercase)
-            })
+        // Checked by their first letter and where the hyphen must be first: this runs for
+        // every lowercase word.
+        let b = w.as_bytes();
+        if !matches!(b.first(), Some(b'a' | b'e' | b'b' | b'i')) {
+            return false;
+        }
+        let Some(dash) = (2..=3).find(|&i| b.get(i) == Some(&b'-')) else {
+            return false;
+        };
+        matches!(
+            &w[..dash],
+            "al" | "el" | "ad" | "as" | "ar" | "ash" | "at" | "az" | "bin" | "ibn"
+        ) && w[dash + 1..].chars().next().is_some_and(char::is_uppercase)
     }
 
     /// [`lexicon::is_common_word`], memoised.
@@ -476,7 +481,10 @@ impl<'a> Ctx<'a> {
 
     #[cold]
     fn look_up_bits(&self, k: usize) -> u32 {
-        let bits = self.cues.words.get(self.tok(k).as_bytes());
+        // As bytes: a `str` slice would check character boundaries first.
+        let bits = self.tokens.get(k).map_or(0, |t| {
+            self.cues.words.get(&self.text.as_bytes()[t.span.range()])
+        });
         self.facts[k].bits.set(bits);
         bits
     }
@@ -2112,6 +2120,23 @@ mod tests {
         }
         for w in ["Putin", "Rusia", "Pyongyang", "Kim", "Jakarta"] {
             assert!(Ctx::compute_cap(w, crate::tokenize(w)[0]), "{w}");
+        }
+    }
+
+    #[test]
+    fn particle_names() {
+        for (w, yes) in [
+            ("al-Qassam", true),
+            ("bin-Laden", true),
+            ("ash-Shabaab", true),
+            ("el-Sisi", true),
+            ("al-qassam", false),
+            ("alu-Bakar", false),
+            ("a-Bc", false),
+            ("bahwa", false),
+            ("ibn-", false),
+        ] {
+            assert_eq!(Ctx::particle_name(w), yes, "{w}");
         }
     }
 
