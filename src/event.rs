@@ -38,13 +38,16 @@ pub(crate) fn find_events(
     let mut sal = Salience::with_capacity(entities.len());
     let people = chunk::People::new(entities);
     let lowered = chunk::Lowered::new(text, tokens);
-    let all_words = chunk::words(text, tokens, &lowered, entities, patterns);
     // Coreference reads every sentence before an event, but nothing after the last sentence
-    // that can hold a trigger changes the result.
-    let Some(last_word) = all_words.iter().rposition(|w| w.trigger_start) else {
+    // that can hold a trigger changes the result: words are made only up to its end.
+    let Some(last_start) = chunk::last_trigger_start(tokens, &lowered, patterns) else {
         return Vec::new();
     };
-    let last = sentences.partition_point(|s| s.end <= all_words[last_word].span.start);
+    let last = sentences.partition_point(|s| s.end <= tokens[last_start].span.start);
+    let n = sentences.get(last).map_or(tokens.len(), |s| {
+        tokens.partition_point(|t| t.span.start < s.end)
+    });
+    let all_words = chunk::words(text, &tokens[..n], &lowered, entities, patterns);
     let ranges = sentence_ranges(tokens, sentences);
     let mut out = Vec::new();
     // Buffers reused by every window.

@@ -192,6 +192,22 @@ impl<'a> People<'a> {
     }
 }
 
+/// The last token where a trigger phrase may start, if any.
+pub(super) fn last_trigger_start(
+    tokens: &[Token],
+    lowered: &Lowered,
+    p: &Patterns,
+) -> Option<usize> {
+    let low = &lowered.buf[..];
+    (0..tokens.len()).rev().find(|&k| {
+        let lower = match lowered.other.binary_search_by_key(&k, |(i, _)| *i) {
+            Ok(i) => &low[lowered.other[i].1.clone()],
+            Err(_) => low.get(tokens[k].span.range()).unwrap_or_default(),
+        };
+        p.cues_of(lower) & TRIGGER_START != 0
+    })
+}
+
 /// Builds the words of every token of the text, once per document (sentences are slices of
 /// them); `tokens` and `entities` are sorted by position.
 pub(super) fn words<'a>(
@@ -229,7 +245,8 @@ pub(super) fn words<'a>(
             }
         })
         .collect();
-    for (k, at) in &lowered.other {
+    let n = out.len();
+    for (k, at) in lowered.other.iter().take_while(|(k, _)| *k < n) {
         let w = &mut out[*k];
         w.lower = &low[at.clone()];
         let cues = p.cues_of(w.lower);
