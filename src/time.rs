@@ -139,8 +139,18 @@ fn dateline_window(text: &str) -> usize {
     let content = text
         .find(|c: char| !c.is_whitespace())
         .unwrap_or(text.len());
-    while let Some(pos) = text[search..].find("\n\n") {
+    // The paragraph breaks in order, found by their first newline (`find` of a `char` runs
+    // `memchr`, a `&str` pattern the slower two-way search). A break from `MAX` on leaves the
+    // window at `MAX`, as no break does, so the search stops there.
+    while let Some(pos) = text[search..].find('\n') {
         let at = search + pos;
+        if at >= MAX {
+            break;
+        }
+        if text.as_bytes().get(at + 1) != Some(&b'\n') {
+            search = at + 1;
+            continue;
+        }
         if content < at {
             paragraphs += 1;
         }
@@ -630,8 +640,10 @@ impl Lower {
         Some(Lower { buf, len: b.len() })
     }
 
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).expect("ASCII lowercasing keeps UTF-8")
+    /// The lowercase bytes: the lookups match them against byte strings, which spares
+    /// re-validating UTF-8 that ASCII lowercasing cannot break.
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
     }
 }
 
@@ -647,39 +659,39 @@ fn month_of(word: &str) -> Option<(i8, MonthForm)> {
     if word.len() > 9 {
         return None;
     }
-    let m = match Lower::new(word)?.as_str() {
-        "januari" => (1, Full),
-        "februari" | "pebruari" | "febuari" => (2, Full),
-        "maret" => (3, Full),
-        "april" => (4, Full),
-        "mei" => (5, Full),
-        "juni" => (6, Full),
-        "juli" => (7, Full),
-        "agustus" => (8, Full),
-        "september" => (9, Full),
-        "oktober" => (10, Full),
-        "november" | "nopember" => (11, Full),
-        "desember" => (12, Full),
-        "jan" => (1, Abbr),
-        "feb" | "peb" => (2, Abbr),
-        "mar" => (3, Abbr),
-        "apr" => (4, Abbr),
-        "jun" => (6, Abbr),
-        "jul" => (7, Abbr),
-        "agu" | "agt" | "ags" | "agus" | "aug" => (8, Abbr),
-        "sep" | "sept" => (9, Abbr),
-        "okt" | "oct" => (10, Abbr),
-        "nov" => (11, Abbr),
-        "des" | "dec" => (12, Abbr),
-        "january" => (1, English),
-        "february" => (2, English),
-        "march" => (3, English),
-        "may" => (5, English),
-        "june" => (6, English),
-        "july" => (7, English),
-        "august" => (8, English),
-        "october" => (10, English),
-        "december" => (12, English),
+    let m = match Lower::new(word)?.as_bytes() {
+        b"januari" => (1, Full),
+        b"februari" | b"pebruari" | b"febuari" => (2, Full),
+        b"maret" => (3, Full),
+        b"april" => (4, Full),
+        b"mei" => (5, Full),
+        b"juni" => (6, Full),
+        b"juli" => (7, Full),
+        b"agustus" => (8, Full),
+        b"september" => (9, Full),
+        b"oktober" => (10, Full),
+        b"november" | b"nopember" => (11, Full),
+        b"desember" => (12, Full),
+        b"jan" => (1, Abbr),
+        b"feb" | b"peb" => (2, Abbr),
+        b"mar" => (3, Abbr),
+        b"apr" => (4, Abbr),
+        b"jun" => (6, Abbr),
+        b"jul" => (7, Abbr),
+        b"agu" | b"agt" | b"ags" | b"agus" | b"aug" => (8, Abbr),
+        b"sep" | b"sept" => (9, Abbr),
+        b"okt" | b"oct" => (10, Abbr),
+        b"nov" => (11, Abbr),
+        b"des" | b"dec" => (12, Abbr),
+        b"january" => (1, English),
+        b"february" => (2, English),
+        b"march" => (3, English),
+        b"may" => (5, English),
+        b"june" => (6, English),
+        b"july" => (7, English),
+        b"august" => (8, English),
+        b"october" => (10, English),
+        b"december" => (12, English),
         _ => return None,
     };
     Some(m)
@@ -693,60 +705,60 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     let unicode;
     let w = if word.is_ascii() {
         ascii = Lower::new(word)?;
-        ascii.as_str()
+        ascii.as_bytes()
     } else {
         unicode = word.to_lowercase().replace('’', "'");
-        unicode.as_str()
+        unicode.as_bytes()
     };
     Some(match w {
-        "senin" => Weekday::Monday,
-        "selasa" => Weekday::Tuesday,
-        "rabu" => Weekday::Wednesday,
-        "kamis" => Weekday::Thursday,
-        "jumat" | "jum'at" => Weekday::Friday,
-        "sabtu" => Weekday::Saturday,
-        "minggu" | "ahad" => Weekday::Sunday,
+        b"senin" => Weekday::Monday,
+        b"selasa" => Weekday::Tuesday,
+        b"rabu" => Weekday::Wednesday,
+        b"kamis" => Weekday::Thursday,
+        b"jumat" | b"jum'at" => Weekday::Friday,
+        b"sabtu" => Weekday::Saturday,
+        b"minggu" | b"ahad" => Weekday::Sunday,
         _ => return None,
     })
 }
 
 fn part_of_day(word: &str) -> Option<&'static str> {
-    Some(match Lower::new(word)?.as_str() {
-        "pagi" => "pagi",
-        "siang" => "siang",
-        "sore" => "sore",
-        "malam" => "malam",
-        "petang" => "sore",
-        "subuh" => "pagi",
+    Some(match Lower::new(word)?.as_bytes() {
+        b"pagi" => "pagi",
+        b"siang" => "siang",
+        b"sore" => "sore",
+        b"malam" => "malam",
+        b"petang" => "sore",
+        b"subuh" => "pagi",
         _ => return None,
     })
 }
 
 fn approx_of(word: &str) -> Option<&'static str> {
-    Some(match Lower::new(word)?.as_str() {
-        "awal" => "awal",
-        "akhir" | "penghujung" => "akhir",
-        "pertengahan" | "medio" => "pertengahan",
+    Some(match Lower::new(word)?.as_bytes() {
+        b"awal" => "awal",
+        b"akhir" | b"penghujung" => "akhir",
+        b"pertengahan" | b"medio" => "pertengahan",
         _ => return None,
     })
 }
 
 fn zone_of(word: &str) -> Option<&'static str> {
-    Some(match Lower::new(word)?.as_str() {
-        "wib" => "WIB",
-        "wita" => "WITA",
-        "wit" => "WIT",
-        "utc" => "UTC",
-        "gmt" => "GMT",
-        "kst" => "KST",
-        "jst" => "JST",
-        "cet" => "CET",
-        "cest" => "CEST",
-        "bst" => "BST",
-        "est" => "EST",
-        "edt" => "EDT",
-        "pst" => "PST",
-        "pdt" => "PDT",
+    Some(match Lower::new(word)?.as_bytes() {
+        b"wib" => "WIB",
+        b"wita" => "WITA",
+        b"wit" => "WIT",
+        b"utc" => "UTC",
+        b"gmt" => "GMT",
+        b"kst" => "KST",
+        b"jst" => "JST",
+        b"cet" => "CET",
+        b"cest" => "CEST",
+        b"bst" => "BST",
+        b"est" => "EST",
+        b"edt" => "EDT",
+        b"pst" => "PST",
+        b"pdt" => "PDT",
         _ => return None,
     })
 }
@@ -762,39 +774,40 @@ enum Unit {
 }
 
 fn unit_of(word: &str) -> Option<Unit> {
-    Some(match Lower::new(word)?.as_str() {
-        "hari" => Unit::Day,
-        "pekan" | "minggu" => Unit::Week,
-        "bulan" => Unit::Month,
-        "tahun" => Unit::Year,
-        "dekade" | "dasawarsa" => Unit::Decade,
+    Some(match Lower::new(word)?.as_bytes() {
+        b"hari" => Unit::Day,
+        b"pekan" | b"minggu" => Unit::Week,
+        b"bulan" => Unit::Month,
+        b"tahun" => Unit::Year,
+        b"dekade" | b"dasawarsa" => Unit::Decade,
         _ => return None,
     })
 }
 
 /// `sehari`, `sepekan`, ...: one unit.
 fn se_unit(word: &str) -> Option<Unit> {
-    Some(match Lower::new(word)?.as_str() {
-        "sehari" => Unit::Day,
-        "sepekan" | "seminggu" => Unit::Week,
-        "sebulan" => Unit::Month,
-        "setahun" => Unit::Year,
-        "sedekade" | "sedasawarsa" => Unit::Decade,
+    Some(match Lower::new(word)?.as_bytes() {
+        b"sehari" => Unit::Day,
+        b"sepekan" | b"seminggu" => Unit::Week,
+        b"sebulan" => Unit::Month,
+        b"setahun" => Unit::Year,
+        b"sedekade" | b"sedasawarsa" => Unit::Decade,
         _ => return None,
     })
 }
 
-fn digit_word(word: &str) -> Option<i32> {
+/// A digit's name, lowercase.
+fn digit_word(word: &[u8]) -> Option<i32> {
     Some(match word {
-        "satu" => 1,
-        "dua" => 2,
-        "tiga" => 3,
-        "empat" => 4,
-        "lima" => 5,
-        "enam" => 6,
-        "tujuh" => 7,
-        "delapan" => 8,
-        "sembilan" => 9,
+        b"satu" => 1,
+        b"dua" => 2,
+        b"tiga" => 3,
+        b"empat" => 4,
+        b"lima" => 5,
+        b"enam" => 6,
+        b"tujuh" => 7,
+        b"delapan" => 8,
+        b"sembilan" => 9,
         _ => return None,
     })
 }
@@ -1619,8 +1632,9 @@ impl<'t> Parser<'t, '_> {
     /// `kemarin`, `hari ini`, `besok`, `lusa`, `tadi malam`, `pagi ini`, `pekan lalu`,
     /// `bulan depan`, `tahun ini`.
     fn relative(&self, i: usize) -> Option<Cand> {
-        let w = Lower::new(self.word(i)?)?;
-        let w = w.as_str();
+        let word = self.word(i)?;
+        let lower = Lower::new(word)?;
+        let w = lower.as_bytes();
         let day = |n: i32, len: usize, part: Option<&'static str>| {
             let mut c = Cand::new(i, i + len, Val::RelDays(n));
             c.part = part;
@@ -1629,50 +1643,52 @@ impl<'t> Parser<'t, '_> {
         let next_part = self.word(i + 1).and_then(part_of_day);
         match w {
             // `pemilu kemarin` is the latest election, not yesterday's.
-            "kemarin" if self.prev_is(i, &["pemilu", "pilkada", "pilpres", "pileg", "musim"]) => {
+            b"kemarin" if self.prev_is(i, &["pemilu", "pilkada", "pilpres", "pileg", "musim"]) => {
                 None
             }
-            "kemarin" if self.is(i + 1, &["lusa", "dulu"]) => day(-2, 2, None),
-            "kemarin" => match next_part {
+            b"kemarin" if self.is(i + 1, &["lusa", "dulu"]) => day(-2, 2, None),
+            b"kemarin" => match next_part {
                 Some(p) => day(-1, 2, Some(p)),
                 None => day(-1, 1, None),
             },
             // `beberapa hari ini` is a recent stretch, not today.
-            "hari" if self.is(i + 1, &["ini"]) && i > 0 && self.count(i - 1).is_some() => None,
-            "hari" if self.is(i + 1, &["ini"]) => day(0, 2, None),
-            "besok" | "esok" => {
+            b"hari" if self.is(i + 1, &["ini"]) && i > 0 && self.count(i - 1).is_some() => None,
+            b"hari" if self.is(i + 1, &["ini"]) => day(0, 2, None),
+            b"besok" | b"esok" => {
                 let skip = usize::from(self.is(i + 1, &["hari"]));
                 match self.word(i + 1 + skip).and_then(part_of_day) {
                     Some(p) => day(1, 2 + skip, Some(p)),
                     None => day(1, 1 + skip, None),
                 }
             }
-            "lusa" => day(2, 1, None),
-            "tadi" | "nanti" => {
+            b"lusa" => day(2, 1, None),
+            b"tadi" | b"nanti" => {
                 let p = next_part?;
-                let n = if w == "tadi" && p == "malam" { -1 } else { 0 };
+                let n = if w == b"tadi" && p == "malam" { -1 } else { 0 };
                 day(n, 2, Some(p))
             }
-            "semalam" if !self.prev_is(i, &["selama", "menginap", "bermalam", "hanya", "cuma"]) => {
+            b"semalam"
+                if !self.prev_is(i, &["selama", "menginap", "bermalam", "hanya", "cuma"]) =>
+            {
                 day(-1, 1, Some("malam"))
             }
-            "pagi" | "siang" | "sore" | "malam" => {
-                let p = part_of_day(w);
+            b"pagi" | b"siang" | b"sore" | b"malam" => {
+                let p = part_of_day(word);
                 if self.is(i + 1, &["ini", "nanti"]) {
                     day(0, 2, p)
                 } else if self.is(i + 1, &["tadi"]) {
-                    day(if w == "malam" { -1 } else { 0 }, 2, p)
+                    day(if w == b"malam" { -1 } else { 0 }, 2, p)
                 } else {
                     None
                 }
             }
-            "pekan" | "minggu" | "bulan" | "tahun" => {
+            b"pekan" | b"minggu" | b"bulan" | b"tahun" => {
                 let off = self.year_offset(i + 1)?;
                 // `bek 32 tahun ini` is an age, not this year.
                 if i > 0 && (self.num(i - 1).is_some() || self.count(i - 1).is_some()) {
                     return None;
                 }
-                let val = match unit_of(w)? {
+                let val = match unit_of(word)? {
                     Unit::Week => Val::RelWeeks(off),
                     Unit::Month => Val::RelMonths(off),
                     _ => Val::RelYears(off),
@@ -1726,24 +1742,24 @@ impl<'t> Parser<'t, '_> {
             return (1..=999).contains(&n).then_some((Some(n), i + 1));
         }
         let w = Lower::new(self.word(i)?)?;
-        match w.as_str() {
-            "beberapa" | "sejumlah" | "belasan" | "puluhan" | "ratusan" | "berapa" => {
+        match w.as_bytes() {
+            b"beberapa" | b"sejumlah" | b"belasan" | b"puluhan" | b"ratusan" | b"berapa" => {
                 return Some((None, i + 1));
             }
-            "sepuluh" => return Some((Some(10), i + 1)),
-            "sebelas" => return Some((Some(11), i + 1)),
-            "seratus" => return Some((Some(100), i + 1)),
+            b"sepuluh" => return Some((Some(10), i + 1)),
+            b"sebelas" => return Some((Some(11), i + 1)),
+            b"seratus" => return Some((Some(100), i + 1)),
             _ => {}
         }
-        let d = digit_word(w.as_str())?;
+        let d = digit_word(w.as_bytes())?;
         let next = self.word(i + 1).and_then(Lower::new);
-        match next.as_ref().map(Lower::as_str) {
-            Some("belas") => Some((Some(10 + d), i + 2)),
-            Some("puluh") => {
+        match next.as_ref().map(Lower::as_bytes) {
+            Some(b"belas") => Some((Some(10 + d), i + 2)),
+            Some(b"puluh") => {
                 let ones = self
                     .word(i + 2)
                     .and_then(Lower::new)
-                    .and_then(|w| digit_word(w.as_str()));
+                    .and_then(|w| digit_word(w.as_bytes()));
                 match ones {
                     Some(o) => Some((Some(d * 10 + o), i + 3)),
                     None => Some((Some(d * 10), i + 2)),

@@ -594,3 +594,61 @@ proptest::proptest! {
         );
     }
 }
+
+/// [`dateline_window`] as first written: `find("\n\n")` over the whole text.
+fn dateline_window_by_str_search(text: &str) -> usize {
+    const MIN: usize = 600;
+    const MAX: usize = 1500;
+    let mut paragraphs = 0;
+    let mut end = text.len();
+    let mut search = 0;
+    let content = text
+        .find(|c: char| !c.is_whitespace())
+        .unwrap_or(text.len());
+    while let Some(pos) = text[search..].find("\n\n") {
+        let at = search + pos;
+        if content < at {
+            paragraphs += 1;
+        }
+        if paragraphs == 3 {
+            end = at;
+            break;
+        }
+        search = at + 2;
+    }
+    let mut w = end.clamp(MIN.min(text.len()), MAX.min(text.len()));
+    while !text.is_char_boundary(w) {
+        w -= 1;
+    }
+    w
+}
+
+/// Pieces of paragraphs; repeated, they carry a text past the bounds of the window.
+const WINDOW_PIECES: &[&str] = &[
+    "\n",
+    "\n\n",
+    "\n\n\n",
+    " ",
+    "a",
+    "é",
+    "Senin, 19 Juni 2024.",
+    "\u{2028}",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// The newline search of the dateline window finds the paragraphs `find("\n\n")` finds.
+    #[test]
+    fn dateline_window_is_the_str_search(
+        pieces in proptest::collection::vec(
+            (proptest::sample::select(WINDOW_PIECES), 1..400usize), 0..12)
+    ) {
+        let text: String = pieces.iter().map(|(p, n)| p.repeat(*n)).collect();
+        proptest::prop_assert_eq!(
+            dateline_window(&text),
+            dateline_window_by_str_search(&text),
+            "{:?}", text
+        );
+    }
+}
