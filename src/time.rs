@@ -224,8 +224,9 @@ struct Tok<'a> {
     start: usize,
     end: usize,
     kind: Kind,
-    /// Known to be ASCII letters and digits only (most words: spares the prefilter a scan).
-    alnum: bool,
+    /// The rules that may take the token ([`rules_of`]), found while the tokenizer has its
+    /// bytes at hand: most tokens start nothing.
+    rules: u16,
 }
 
 /// Whether `sep` between `prev` and `next` keeps them in one token.
@@ -299,13 +300,20 @@ fn tokenize_with(text: &str, fast: bool) -> Vec<Tok<'_>> {
         if bytes[i].is_ascii_alphanumeric() {
             let end = crate::token::ascii_alnum_end(bytes, i + 1);
             if ends_token(bytes, end) {
-                let digits = bytes[i..end].iter().all(u8::is_ascii_digit);
+                // Only a run that starts with a digit may be a number.
+                let digits =
+                    bytes[i].is_ascii_digit() && bytes[i + 1..end].iter().all(u8::is_ascii_digit);
+                let (kind, rules) = if digits {
+                    (Kind::Num, rule::DIGITS)
+                } else {
+                    (Kind::Word, start_rules(&bytes[i..end]))
+                };
                 toks.push(Tok {
                     s: &text[i..end],
                     start: i,
                     end,
-                    kind: if digits { Kind::Num } else { Kind::Word },
-                    alnum: true,
+                    kind,
+                    rules,
                 });
                 i = end;
                 continue;
@@ -317,7 +325,7 @@ fn tokenize_with(text: &str, fast: bool) -> Vec<Tok<'_>> {
                 start: i,
                 end: i + 1,
                 kind: Kind::Punct,
-                alnum: false,
+                rules: 0,
             });
             i += 1;
             continue;
@@ -390,7 +398,7 @@ fn tokenize_char<'t>(
         start,
         end,
         kind,
-        alnum: false,
+        rules: rules_of(kind, s),
     });
     i
 }
@@ -410,135 +418,169 @@ fn is_capitalised(s: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Lexicon
 
-/// The lowercase words an expression may start at (see [`may_start_expr`]).
-const START_WORDS: &[&[u8]] = &[
-    // approx_expr
-    b"awal",
-    b"akhir",
-    b"penghujung",
-    b"pertengahan",
-    b"medio",
-    // weekday_expr
-    b"hari",
-    b"senin",
-    b"selasa",
-    b"rabu",
-    b"kamis",
-    b"jumat",
-    b"jum'at",
-    b"sabtu",
-    b"minggu",
-    b"ahad",
-    // month_expr
-    b"bulan",
-    b"januari",
-    b"februari",
-    b"pebruari",
-    b"febuari",
-    b"maret",
-    b"april",
-    b"mei",
-    b"juni",
-    b"juli",
-    b"agustus",
-    b"september",
-    b"oktober",
-    b"november",
-    b"nopember",
-    b"desember",
-    b"jan",
-    b"feb",
-    b"peb",
-    b"mar",
-    b"apr",
-    b"jun",
-    b"jul",
-    b"agu",
-    b"agt",
-    b"ags",
-    b"agus",
-    b"aug",
-    b"sep",
-    b"sept",
-    b"okt",
-    b"oct",
-    b"nov",
-    b"des",
-    b"dec",
-    b"january",
-    b"february",
-    b"march",
-    b"may",
-    b"june",
-    b"july",
-    b"august",
-    b"october",
-    b"december",
-    // year_expr
-    b"tahun",
-    // relative
-    b"kemarin",
-    b"besok",
-    b"esok",
-    b"lusa",
-    b"tadi",
-    b"nanti",
-    b"semalam",
-    b"pagi",
-    b"siang",
-    b"sore",
-    b"malam",
-    b"pekan",
-    // counted_relative: one unit, counts, number words
-    b"sehari",
-    b"sepekan",
-    b"seminggu",
-    b"sebulan",
-    b"setahun",
-    b"sedekade",
-    b"sedasawarsa",
-    b"beberapa",
-    b"sejumlah",
-    b"belasan",
-    b"puluhan",
-    b"ratusan",
-    b"berapa",
-    b"sepuluh",
-    b"sebelas",
-    b"seratus",
-    b"satu",
-    b"dua",
-    b"tiga",
-    b"empat",
-    b"lima",
-    b"enam",
-    b"tujuh",
-    b"delapan",
-    b"sembilan",
-    // clock_expr
-    b"pukul",
-    b"pkl",
-    b"pk",
-    b"jam",
-    // tanggal
-    b"tanggal",
-    b"tgl",
-];
+/// The rules of [`Parser::parse_at`], as bits of a token's [`Tok::rules`]. Their order is the
+/// order `parse_at` tries them in, which decides ties.
+mod rule {
+    pub(super) const NUMERIC_DATE: u16 = 1 << 0;
+    pub(super) const DAY_MONTH: u16 = 1 << 1;
+    pub(super) const APPROX: u16 = 1 << 2;
+    pub(super) const WEEKDAY: u16 = 1 << 3;
+    pub(super) const MONTH: u16 = 1 << 4;
+    pub(super) const YEAR: u16 = 1 << 5;
+    pub(super) const RELATIVE: u16 = 1 << 6;
+    pub(super) const COUNTED: u16 = 1 << 7;
+    pub(super) const CLOCK: u16 = 1 << 8;
+    pub(super) const TANGGAL: u16 = 1 << 9;
+    /// Every rule: each one checks its token's kind, so any may be tried anywhere.
+    #[cfg(test)]
+    pub(super) const ALL: u16 = (1 << 10) - 1;
+    /// The rules that may take a number.
+    pub(super) const NUM: u16 = NUMERIC_DATE | DAY_MONTH | YEAR | COUNTED | CLOCK;
+    /// The rules that may take digits alone: a numeric date needs a `/` or `-`, a bare clock
+    /// time a `.` or `:`.
+    pub(super) const DIGITS: u16 = DAY_MONTH | YEAR | COUNTED;
+    /// The rules that may take a word.
+    pub(super) const WORD: u16 =
+        APPROX | WEEKDAY | MONTH | YEAR | RELATIVE | COUNTED | CLOCK | TANGGAL;
+}
+
+/// The lowercase words an expression may start at, with the rules that may take them (see
+/// [`rules_of`]).
+const START_WORDS: &[(&[u8], u16)] = {
+    use rule::{APPROX, CLOCK, COUNTED, MONTH, RELATIVE, TANGGAL, WEEKDAY, YEAR};
+    &[
+        (b"awal", APPROX),
+        (b"akhir", APPROX),
+        (b"penghujung", APPROX),
+        (b"pertengahan", APPROX),
+        (b"medio", APPROX),
+        // `hari Senin`, `hari ini`
+        (b"hari", WEEKDAY | RELATIVE),
+        (b"senin", WEEKDAY),
+        (b"selasa", WEEKDAY),
+        (b"rabu", WEEKDAY),
+        (b"kamis", WEEKDAY),
+        (b"jumat", WEEKDAY),
+        (b"jum'at", WEEKDAY),
+        (b"sabtu", WEEKDAY),
+        // `minggu lalu`: last week
+        (b"minggu", WEEKDAY | RELATIVE),
+        (b"ahad", WEEKDAY),
+        // `bulan Maret`, `bulan lalu`
+        (b"bulan", MONTH | RELATIVE),
+        (b"januari", MONTH),
+        (b"februari", MONTH),
+        (b"pebruari", MONTH),
+        (b"febuari", MONTH),
+        (b"maret", MONTH),
+        (b"april", MONTH),
+        (b"mei", MONTH),
+        (b"juni", MONTH),
+        (b"juli", MONTH),
+        (b"agustus", MONTH),
+        (b"september", MONTH),
+        (b"oktober", MONTH),
+        (b"november", MONTH),
+        (b"nopember", MONTH),
+        (b"desember", MONTH),
+        (b"jan", MONTH),
+        (b"feb", MONTH),
+        (b"peb", MONTH),
+        (b"mar", MONTH),
+        (b"apr", MONTH),
+        (b"jun", MONTH),
+        (b"jul", MONTH),
+        (b"agu", MONTH),
+        (b"agt", MONTH),
+        (b"ags", MONTH),
+        (b"agus", MONTH),
+        (b"aug", MONTH),
+        (b"sep", MONTH),
+        (b"sept", MONTH),
+        (b"okt", MONTH),
+        (b"oct", MONTH),
+        (b"nov", MONTH),
+        (b"des", MONTH),
+        (b"dec", MONTH),
+        (b"january", MONTH),
+        (b"february", MONTH),
+        (b"march", MONTH),
+        (b"may", MONTH),
+        (b"june", MONTH),
+        (b"july", MONTH),
+        (b"august", MONTH),
+        (b"october", MONTH),
+        (b"december", MONTH),
+        // `tahun 2022`, `tahun ini`
+        (b"tahun", YEAR | RELATIVE),
+        (b"kemarin", RELATIVE),
+        (b"besok", RELATIVE),
+        (b"esok", RELATIVE),
+        (b"lusa", RELATIVE),
+        (b"tadi", RELATIVE),
+        (b"nanti", RELATIVE),
+        (b"semalam", RELATIVE),
+        (b"pagi", RELATIVE),
+        (b"siang", RELATIVE),
+        (b"sore", RELATIVE),
+        (b"malam", RELATIVE),
+        (b"pekan", RELATIVE),
+        // One unit, vague counts, number words.
+        (b"sehari", COUNTED),
+        (b"sepekan", COUNTED),
+        (b"seminggu", COUNTED),
+        (b"sebulan", COUNTED),
+        (b"setahun", COUNTED),
+        (b"sedekade", COUNTED),
+        (b"sedasawarsa", COUNTED),
+        (b"beberapa", COUNTED),
+        (b"sejumlah", COUNTED),
+        (b"belasan", COUNTED),
+        (b"puluhan", COUNTED),
+        (b"ratusan", COUNTED),
+        (b"berapa", COUNTED),
+        (b"sepuluh", COUNTED),
+        (b"sebelas", COUNTED),
+        (b"seratus", COUNTED),
+        (b"satu", COUNTED),
+        (b"dua", COUNTED),
+        (b"tiga", COUNTED),
+        (b"empat", COUNTED),
+        (b"lima", COUNTED),
+        (b"enam", COUNTED),
+        (b"tujuh", COUNTED),
+        (b"delapan", COUNTED),
+        (b"sembilan", COUNTED),
+        (b"pukul", CLOCK),
+        (b"pkl", CLOCK),
+        (b"pk", CLOCK),
+        (b"jam", CLOCK),
+        (b"tanggal", TANGGAL),
+        (b"tgl", TANGGAL),
+    ]
+};
 
 /// Longest of [`START_WORDS`].
 const START_MAX: usize = 11;
 
+/// The group of a word of `len` bytes starting with the lowercase letter `first`.
+const fn start_group(len: usize, first: u8) -> usize {
+    len * 26 + (first - b'a') as usize
+}
+
+const START_GROUPS: usize = (START_MAX + 1) * 26;
+
 /// For each length and first letter of [`START_WORDS`], the set of last letters (bit
 /// `letter - b'a'`, bit 26 for any other byte): most words are rejected by this one load
 /// before the exact comparison with the list.
-const START_SHAPES: [[u32; 26]; START_MAX + 1] = {
-    let mut t = [[0u32; 26]; START_MAX + 1];
+const START_SHAPES: [u32; START_GROUPS] = {
+    let mut t = [0u32; START_GROUPS];
     let mut i = 0;
     while i < START_WORDS.len() {
-        let w = START_WORDS[i];
+        let w = START_WORDS[i].0;
         let first = w[0];
         assert!(w.len() <= START_MAX && first.is_ascii_lowercase());
-        t[w.len()][(first - b'a') as usize] |= 1 << letter_bit(w[w.len() - 1]);
+        t[start_group(w.len(), first)] |= 1 << letter_bit(w[w.len() - 1]);
         i += 1;
     }
     t
@@ -552,30 +594,39 @@ const fn letter_bit(b: u8) -> u32 {
     }
 }
 
-/// Whether an expression may start at a word token: a cheap exact prefilter for
-/// [`Parser::parse_at`]. Every rule tried at a word needs it to be one of [`START_WORDS`] (any
-/// case), a hyphenated month range (`Januari-Maret`), or, for the weekday rule's Unicode
-/// lowercasing (`K` the Kelvin sign, `Jum’at`), a word with non-ASCII letters; only words that
-/// are none of these are rejected.
-fn may_start_expr(word: &str) -> bool {
-    let b = word.as_bytes();
-    b.iter().any(|&c| c >= 0x80 || c == b'-') || may_start_alnum(b)
+/// The rules that may take the token `s` of kind `kind`: an exact prefilter for
+/// [`Parser::parse_at`], which tries only these. A word needs to be one of [`START_WORDS`]
+/// (any case), a hyphenated month range (`Januari-Maret`), or, for the weekday rule's Unicode
+/// lowercasing (`K` the Kelvin sign, `Jum’at`), a word with non-ASCII letters; the last two
+/// may start any rule.
+fn rules_of(kind: Kind, s: &str) -> u16 {
+    let b = s.as_bytes();
+    match kind {
+        Kind::Punct => 0,
+        Kind::Num if b.iter().all(u8::is_ascii_digit) => rule::DIGITS,
+        Kind::Num => rule::NUM,
+        Kind::Word if b.iter().any(|&c| c >= 0x80 || c == b'-') => rule::WORD,
+        Kind::Word => start_rules(b),
+    }
 }
 
-/// [`may_start_expr`] of a word with neither non-ASCII bytes nor hyphens.
-fn may_start_alnum(b: &[u8]) -> bool {
+/// [`rules_of`] a word with neither non-ASCII bytes nor hyphens.
+fn start_rules(b: &[u8]) -> u16 {
     if b.is_empty() || b.len() > START_MAX {
-        return false;
+        return 0;
     }
     let first = b[0].to_ascii_lowercase();
     if !first.is_ascii_lowercase() {
-        return false;
+        return 0;
     }
+    let group = start_group(b.len(), first);
     let last = b[b.len() - 1].to_ascii_lowercase();
-    if START_SHAPES[b.len()][(first - b'a') as usize] & (1 << letter_bit(last)) == 0 {
-        return false;
+    if START_SHAPES[group] & (1 << letter_bit(last)) == 0 {
+        return 0;
     }
-    START_KEYS.binary_search(&start_key(b)).is_ok()
+    let key = start_key(b);
+    let words = &START_KEYS[START_FROM[group] as usize..START_FROM[group + 1] as usize];
+    words.iter().find(|w| w.0 == key).map_or(0, |w| w.1)
 }
 
 /// A word of at most 15 bytes as one number (its bytes, then its length in the top byte):
@@ -599,15 +650,17 @@ fn start_key(w: &[u8]) -> u128 {
         })
 }
 
-/// [`START_WORDS`] as sorted keys, for a binary search once the shape test passes.
-const START_KEYS: [u128; START_WORDS.len()] = {
-    let mut keys = [0u128; START_WORDS.len()];
+/// [`START_WORDS`] as keys with their rules, in the order of their groups (length, then first
+/// letter), so that a word is compared only with the few of its own group.
+const START_KEYS: [(u128, u16); START_WORDS.len()] = {
+    let mut keys = [(0u128, 0u16); START_WORDS.len()];
     let mut i = 0;
     while i < keys.len() {
-        keys[i] = start_key_const(START_WORDS[i]);
+        let (w, rules) = START_WORDS[i];
+        keys[i] = (start_key_const(w), rules);
         // Insertion sort: the only sort a constant can run.
         let mut j = i;
-        while j > 0 && keys[j - 1] > keys[j] {
+        while j > 0 && key_group(keys[j - 1].0) > key_group(keys[j].0) {
             let t = keys[j];
             keys[j] = keys[j - 1];
             keys[j - 1] = t;
@@ -616,6 +669,27 @@ const START_KEYS: [u128; START_WORDS.len()] = {
         i += 1;
     }
     keys
+};
+
+/// The group of a word's key.
+const fn key_group(key: u128) -> usize {
+    start_group((key >> 120) as usize, key as u8)
+}
+
+/// Where each group starts in [`START_KEYS`]; it ends where the next one starts.
+const START_FROM: [u8; START_GROUPS + 1] = {
+    let mut from = [0u8; START_GROUPS + 1];
+    let mut i = 0;
+    while i < START_KEYS.len() {
+        from[key_group(START_KEYS[i].0) + 1] += 1;
+        i += 1;
+    }
+    let mut g = 0;
+    while g < START_GROUPS {
+        from[g + 1] += from[g];
+        g += 1;
+    }
+    from
 };
 
 /// A word lowercased as by `str::to_ascii_lowercase`, on the stack: the lexicon lookups run
@@ -1038,28 +1112,20 @@ impl<'t> Parser<'t, '_> {
 
     // --- top level --------------------------------------------------------------------------
 
-    /// The longest expression starting at token `i`.
+    /// The longest expression starting at token `i`. (Inlined: the callers skip most tokens
+    /// on their rules alone.)
+    #[inline]
     fn parse_at(&self, i: usize) -> Option<Cand> {
-        let t = self.tok(i)?;
-        if t.kind == Kind::Word {
-            let may_start = if t.alnum {
-                may_start_alnum(t.s.as_bytes())
-            } else {
-                may_start_expr(t.s)
-            };
-            if !may_start {
-                return None;
-            }
-        }
-        self.parse_at_unfiltered(i)
-    }
-
-    /// [`Parser::parse_at`] without the word prefilter.
-    fn parse_at_unfiltered(&self, i: usize) -> Option<Cand> {
-        let t = self.tok(i)?;
-        if t.kind == Kind::Punct {
+        let rules = self.tok(i)?.rules;
+        if rules == 0 {
             return None;
         }
+        self.parse_with(i, rules)
+    }
+
+    /// The longest expression starting at token `i` that one of `rules` (bits of [`rule`])
+    /// finds.
+    fn parse_with(&self, i: usize, rules: u16) -> Option<Cand> {
         let mut best: Option<Cand> = None;
         let mut consider = |c: Option<Cand>| {
             if let Some(c) = c
@@ -1068,20 +1134,35 @@ impl<'t> Parser<'t, '_> {
                 best = Some(c);
             }
         };
-        if t.kind == Kind::Num {
+        let on = |r: u16| rules & r != 0;
+        if on(rule::NUMERIC_DATE) {
             consider(self.numeric_date(i));
+        }
+        if on(rule::DAY_MONTH) {
             consider(self.day_month(i));
-            consider(self.year_expr(i, false));
-            consider(self.counted_relative(i));
-            consider(self.bare_clock(i));
-        } else {
+        }
+        if on(rule::APPROX) {
             consider(self.approx_expr(i));
+        }
+        if on(rule::WEEKDAY) {
             consider(self.weekday_expr(i));
+        }
+        if on(rule::MONTH) {
             consider(self.month_expr(i, false));
+        }
+        if on(rule::YEAR) {
             consider(self.year_expr(i, false));
+        }
+        if on(rule::RELATIVE) {
             consider(self.relative(i));
+        }
+        if on(rule::COUNTED) {
             consider(self.counted_relative(i));
+        }
+        if on(rule::CLOCK) {
             consider(self.clock_expr(i));
+        }
+        if on(rule::TANGGAL) {
             consider(self.tanggal(i));
         }
         let mut c = best?;
@@ -1789,7 +1870,7 @@ impl<'t> Parser<'t, '_> {
 
     // --- clock times ------------------------------------------------------------------------
 
-    /// `pukul 09.48 WIB`, `jam 10 pagi`.
+    /// `pukul 09.48 WIB`, `jam 10 pagi`; without `pukul`, `09:48`, `14.00 WITA`.
     fn clock_expr(&self, i: usize) -> Option<Cand> {
         let k = self.clock(i)?;
         let mut c = Cand::new(i, k.end, Val::Clock);
@@ -1797,11 +1878,6 @@ impl<'t> Parser<'t, '_> {
         c.zone = k.zone;
         c.part = k.part;
         Some(c)
-    }
-
-    /// `09:48`, `14.00 WITA`: a clock time without `pukul`.
-    fn bare_clock(&self, i: usize) -> Option<Cand> {
-        self.clock_expr(i)
     }
 
     /// A clock time at token `i`. With `pukul`/`jam` any `H`, `H.MM`, `H:MM`; without, `HH:MM`
