@@ -70,7 +70,7 @@ pub(crate) fn find_reference_date_and_times(
 
 fn times_in(
     text: &str,
-    toks: &[Tok<'_>],
+    toks: &[Tok],
     sentences: &[Span],
     reference: Option<Date>,
 ) -> Vec<TimeExpr> {
@@ -108,7 +108,7 @@ pub(crate) fn find_reference_date(text: &str) -> Option<Date> {
 }
 
 /// The dateline's date in `head` (the dateline window of a text), from the tokens of `head`.
-fn reference_date_in(head: &str, toks: &[Tok<'_>]) -> Option<Date> {
+fn reference_date_in(head: &str, toks: &[Tok]) -> Option<Date> {
     let parser = Parser { text: head, toks };
     let mut i = 0;
     while i < toks.len() {
@@ -218,9 +218,10 @@ enum Kind {
     Punct,
 }
 
+/// A token: bytes `start..end` of its text. (The text is sliced only where a rule looks:
+/// slicing checks char boundaries, and most tokens are never looked at.)
 #[derive(Clone, Copy, Debug)]
-struct Tok<'a> {
-    s: &'a str,
+struct Tok {
     start: usize,
     end: usize,
     kind: Kind,
@@ -277,12 +278,12 @@ fn ends_token(bytes: &[u8], end: usize) -> bool {
 }
 
 /// Cuts `text` into words, numbers and punctuation marks; whitespace is dropped.
-fn tokenize(text: &str) -> Vec<Tok<'_>> {
+fn tokenize(text: &str) -> Vec<Tok> {
     tokenize_with(text, true)
 }
 
 /// [`tokenize`], with or without its fast paths for ASCII (the tests compare the two).
-fn tokenize_with(text: &str, fast: bool) -> Vec<Tok<'_>> {
+fn tokenize_with(text: &str, fast: bool) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -309,7 +310,6 @@ fn tokenize_with(text: &str, fast: bool) -> Vec<Tok<'_>> {
                     (Kind::Word, start_rules(&bytes[i..end]))
                 };
                 toks.push(Tok {
-                    s: &text[i..end],
                     start: i,
                     end,
                     kind,
@@ -321,7 +321,6 @@ fn tokenize_with(text: &str, fast: bool) -> Vec<Tok<'_>> {
         }
         if bytes[i] < 0x80 && !bytes[i].is_ascii_alphanumeric() {
             toks.push(Tok {
-                s: &text[i..i + 1],
                 start: i,
                 end: i + 1,
                 kind: Kind::Punct,
@@ -337,13 +336,7 @@ fn tokenize_with(text: &str, fast: bool) -> Vec<Tok<'_>> {
 
 /// The general path of [`tokenize`]: the token starting with character `c` (of `len` bytes) at
 /// byte `i`, pushed to `toks`; returns where the next one may start.
-fn tokenize_char<'t>(
-    text: &'t str,
-    i: usize,
-    c: char,
-    len: usize,
-    toks: &mut Vec<Tok<'t>>,
-) -> usize {
+fn tokenize_char(text: &str, i: usize, c: char, len: usize, toks: &mut Vec<Tok>) -> usize {
     let start = i;
     let mut i = i + len;
     if c.is_whitespace() {
@@ -394,7 +387,6 @@ fn tokenize_char<'t>(
         Kind::Word
     };
     toks.push(Tok {
-        s,
         start,
         end,
         kind,
@@ -594,6 +586,18 @@ const fn letter_bit(b: u8) -> u32 {
     }
 }
 
+/// [`letter_bit`] of every byte lowercased, as a table: one load instead of the arithmetic, at
+/// every word.
+static LETTER_BIT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = letter_bit((b as u8).to_ascii_lowercase()) as u8;
+        b += 1;
+    }
+    t
+};
+
 /// The rules that may take the token `s` of kind `kind`: an exact prefilter for
 /// [`Parser::parse_at`], which tries only these. A word needs to be one of [`START_WORDS`]
 /// (any case), a hyphenated month range (`Januari-Maret`), or, for the weekday rule's Unicode
@@ -610,78 +614,60 @@ fn rules_of(kind: Kind, s: &str) -> u16 {
     }
 }
 
-/// [`rules_of`] a word with neither non-ASCII bytes nor hyphens.
+/// [`rules_of`] a word with neither non-ASCII bytes nor hyphens. (Inlined into the tokenizer,
+/// which calls it for every such word.)
+#[inline]
 fn start_rules(b: &[u8]) -> u16 {
     if b.is_empty() || b.len() > START_MAX {
         return 0;
     }
-    let first = b[0].to_ascii_lowercase();
-    if !first.is_ascii_lowercase() {
+    let first = LETTER_BIT[usize::from(b[0])];
+    if first == 26 {
         return 0;
     }
-    let group = start_group(b.len(), first);
-    let last = b[b.len() - 1].to_ascii_lowercase();
-    if START_SHAPES[group] & (1 << letter_bit(last)) == 0 {
+    let group = start_group(b.len(), b'a' + first);
+    let last = LETTER_BIT[usize::from(b[b.len() - 1])];
+    if START_SHAPES[group] & (1 << last) == 0 {
         return 0;
     }
-    let key = start_key(b);
-    let words = &START_KEYS[START_FROM[group] as usize..START_FROM[group + 1] as usize];
-    words.iter().find(|w| w.0 == key).map_or(0, |w| w.1)
+    // Most words that pass differ from each of their group (all of their length) at the
+    // second byte.
+    let words = &START_SORTED[START_FROM[group] as usize..START_FROM[group + 1] as usize];
+    let same = |w: &[u8]| w.iter().zip(b).all(|(l, c)| c.to_ascii_lowercase() == *l);
+    words.iter().find(|w| same(w.0)).map_or(0, |w| w.1)
 }
 
-/// A word of at most 15 bytes as one number (its bytes, then its length in the top byte):
-/// equal keys are equal words.
-const fn start_key_const(w: &[u8]) -> u128 {
-    let mut k = (w.len() as u128) << 120;
+/// [`START_WORDS`] in the order of their groups (length, then first letter), so that a word
+/// is compared only with the few of its own group.
+const START_SORTED: [(&[u8], u16); START_WORDS.len()] = {
+    let mut words = [(&[] as &[u8], 0u16); START_WORDS.len()];
     let mut i = 0;
-    while i < w.len() {
-        k |= (w[i] as u128) << (8 * i);
-        i += 1;
-    }
-    k
-}
-
-/// [`start_key_const`] of `w` lowercased.
-fn start_key(w: &[u8]) -> u128 {
-    w.iter()
-        .enumerate()
-        .fold((w.len() as u128) << 120, |k, (i, c)| {
-            k | (c.to_ascii_lowercase() as u128) << (8 * i)
-        })
-}
-
-/// [`START_WORDS`] as keys with their rules, in the order of their groups (length, then first
-/// letter), so that a word is compared only with the few of its own group.
-const START_KEYS: [(u128, u16); START_WORDS.len()] = {
-    let mut keys = [(0u128, 0u16); START_WORDS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        let (w, rules) = START_WORDS[i];
-        keys[i] = (start_key_const(w), rules);
+    while i < words.len() {
+        words[i] = START_WORDS[i];
         // Insertion sort: the only sort a constant can run.
         let mut j = i;
-        while j > 0 && key_group(keys[j - 1].0) > key_group(keys[j].0) {
-            let t = keys[j];
-            keys[j] = keys[j - 1];
-            keys[j - 1] = t;
+        while j > 0 && word_group(words[j - 1].0) > word_group(words[j].0) {
+            let t = words[j];
+            words[j] = words[j - 1];
+            words[j - 1] = t;
             j -= 1;
         }
         i += 1;
     }
-    keys
+    words
 };
 
-/// The group of a word's key.
-const fn key_group(key: u128) -> usize {
-    start_group((key >> 120) as usize, key as u8)
+/// The group of a lowercase word.
+const fn word_group(w: &[u8]) -> usize {
+    start_group(w.len(), w[0])
 }
 
-/// Where each group starts in [`START_KEYS`]; it ends where the next one starts.
+/// Where each group starts in [`START_SORTED`]; it ends where the next one starts.
 const START_FROM: [u8; START_GROUPS + 1] = {
     let mut from = [0u8; START_GROUPS + 1];
     let mut i = 0;
-    while i < START_KEYS.len() {
-        from[key_group(START_KEYS[i].0) + 1] += 1;
+    while i < START_SORTED.len() {
+        from[word_group(START_SORTED[i].0) + 1] += 1;
         i += 1;
     }
     let mut g = 0;
@@ -1064,18 +1050,24 @@ struct Clock {
 
 struct Parser<'t, 'a> {
     text: &'t str,
-    toks: &'a [Tok<'t>],
+    toks: &'a [Tok],
 }
 
 impl<'t> Parser<'t, '_> {
     // --- token access ---------------------------------------------------------------------
 
-    fn tok(&self, i: usize) -> Option<&Tok<'t>> {
+    fn tok(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i)
     }
 
+    fn text_of(&self, t: &Tok) -> &'t str {
+        &self.text[t.start..t.end]
+    }
+
     fn word(&self, i: usize) -> Option<&'t str> {
-        self.tok(i).filter(|t| t.kind == Kind::Word).map(|t| t.s)
+        self.tok(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| self.text_of(t))
     }
 
     /// Whether token `i` is a word equal to one of `words` (lowercase), ignoring case.
@@ -1086,11 +1078,13 @@ impl<'t> Parser<'t, '_> {
 
     fn is_punct(&self, i: usize, chars: &str) -> bool {
         self.tok(i)
-            .is_some_and(|t| t.kind == Kind::Punct && chars.contains(t.s))
+            .is_some_and(|t| t.kind == Kind::Punct && chars.contains(self.text_of(t)))
     }
 
     fn num(&self, i: usize) -> Option<&'t str> {
-        self.tok(i).filter(|t| t.kind == Kind::Num).map(|t| t.s)
+        self.tok(i)
+            .filter(|t| t.kind == Kind::Num)
+            .map(|t| self.text_of(t))
     }
 
     fn int(&self, i: usize) -> Option<i32> {
@@ -1952,7 +1946,7 @@ impl<'t> Parser<'t, '_> {
         let numeric_or_weekday = c.weekday.is_some()
             || self
                 .tok(c.start)
-                .is_some_and(|t| t.kind == Kind::Num && t.s.contains(['/', '-']));
+                .is_some_and(|t| t.kind == Kind::Num && self.text_of(t).contains(['/', '-']));
         let full = matches!(c.val, Val::Day { y: Some(_), .. });
         let written_free = full
             && !self.prev_is(c.start, PREP_CUES)
@@ -1982,7 +1976,7 @@ impl<'t> Parser<'t, '_> {
             count += 1;
             // Domains are cut at their dots: `fin`, `.`, `co`, `.`, `id`.
             let dotted = self.text[..t.start].ends_with('.') || self.text[t.end..].starts_with('.');
-            let heading_like = t.kind == Kind::Punct || is_capitalised(t.s) || dotted;
+            let heading_like = t.kind == Kind::Punct || is_capitalised(self.text_of(t)) || dotted;
             if count > 8 || !heading_like {
                 return false;
             }
@@ -1993,7 +1987,7 @@ impl<'t> Parser<'t, '_> {
             Some(t) => {
                 self.text[last_end..t.start].contains('\n')
                     || t.kind == Kind::Punct
-                    || is_capitalised(t.s)
+                    || is_capitalised(self.text_of(t))
             }
         }
     }
