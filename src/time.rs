@@ -262,16 +262,17 @@ fn ends_token(bytes: &[u8], end: usize) -> bool {
     let Some(&b) = bytes.get(end) else {
         return true;
     };
-    let next = bytes.get(end + 1).copied();
-    let prev_digit = bytes[end - 1].is_ascii_digit();
+    // Read only when needed: most runs end at a space.
+    let next = || bytes.get(end + 1).copied();
+    let prev_digit = || bytes[end - 1].is_ascii_digit();
     match b {
         // Joins digits only (`19.06`, `09:48`, `1/2`).
-        b'.' | b',' | b':' | b'/' => !(prev_digit && next.is_some_and(|n| n.is_ascii_digit())),
+        b'.' | b',' | b':' | b'/' => !(prev_digit() && next().is_some_and(|n| n.is_ascii_digit())),
         // Joins before any letter or digit, maybe non-ASCII: told here only before ASCII
         // that is neither.
-        b'-' => next.is_some_and(|n| n < 0x80 && !n.is_ascii_alphanumeric()),
+        b'-' => next().is_some_and(|n| n < 0x80 && !n.is_ascii_alphanumeric()),
         // Joins letters (`Jum'at`).
-        b'\'' => prev_digit || next.is_some_and(|n| n < 0x80 && !n.is_ascii_alphabetic()),
+        b'\'' => prev_digit() || next().is_some_and(|n| n < 0x80 && !n.is_ascii_alphabetic()),
         0x80.. => false,
         _ => true,
     }
@@ -287,25 +288,31 @@ fn tokenize_with(text: &str, fast: bool) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some((c, len)) = char_at(text, i) {
-        if !fast {
-            i = tokenize_char(text, i, c, len, &mut toks);
-            continue;
-        }
-        // ASCII whitespace, and ASCII words and numbers before it, as the general path below
-        // would have them, without decoding characters: most of any text.
-        if is_ascii_space(bytes[i]) {
-            i += 1;
-            continue;
-        }
-        if bytes[i].is_ascii_alphanumeric() {
+    while let Some(&b) = bytes.get(i) {
+        // ASCII whitespace and punctuation, and ASCII words and numbers that surely end where
+        // their letters and digits do, as the general path below would have them, without
+        // decoding characters: most of any text.
+        if fast && b < 0x80 {
+            if is_ascii_space(b) {
+                i += 1;
+                continue;
+            }
+            if !b.is_ascii_alphanumeric() {
+                toks.push(Tok {
+                    start: i,
+                    end: i + 1,
+                    kind: Kind::Punct,
+                    rules: 0,
+                });
+                i += 1;
+                continue;
+            }
             let end = crate::token::ascii_alnum_end(bytes, i + 1);
             if ends_token(bytes, end) {
                 // Only a run that starts with a digit may be a number.
-                let digits =
-                    bytes[i].is_ascii_digit() && bytes[i + 1..end].iter().all(u8::is_ascii_digit);
+                let digits = b.is_ascii_digit() && bytes[i + 1..end].iter().all(u8::is_ascii_digit);
                 let (kind, rules) = if digits {
-                    (Kind::Num, rule::DIGITS)
+                    (Kind::Num, digit_rules(end - i))
                 } else {
                     (Kind::Word, start_rules(&bytes[i..end]))
                 };
@@ -319,16 +326,9 @@ fn tokenize_with(text: &str, fast: bool) -> Vec<Tok> {
                 continue;
             }
         }
-        if bytes[i] < 0x80 && !bytes[i].is_ascii_alphanumeric() {
-            toks.push(Tok {
-                start: i,
-                end: i + 1,
-                kind: Kind::Punct,
-                rules: 0,
-            });
-            i += 1;
-            continue;
-        }
+        let Some((c, len)) = char_at(text, i) else {
+            break;
+        };
         i = tokenize_char(text, i, c, len, &mut toks);
     }
     toks
@@ -428,9 +428,16 @@ mod rule {
     pub(super) const ALL: u16 = (1 << 10) - 1;
     /// The rules that may take a number.
     pub(super) const NUM: u16 = NUMERIC_DATE | DAY_MONTH | YEAR | COUNTED | CLOCK;
-    /// The rules that may take digits alone: a numeric date needs a `/` or `-`, a bare clock
-    /// time a `.` or `:`.
-    pub(super) const DIGITS: u16 = DAY_MONTH | YEAR | COUNTED;
+    /// By length, the rules that may take a number of digits alone (none from 5 digits on): a
+    /// numeric date needs a `/` or `-`, a bare clock time a `.` or `:`, a year 4 digits, a day
+    /// or a count at most 4 (as [`plain_int`](super::plain_int) reads them).
+    pub(super) const DIGITS: [u16; 5] = [
+        0,
+        DAY_MONTH | COUNTED,
+        DAY_MONTH | COUNTED,
+        DAY_MONTH | COUNTED,
+        DAY_MONTH | COUNTED | YEAR,
+    ];
     /// The rules that may take a word.
     pub(super) const WORD: u16 =
         APPROX | WEEKDAY | MONTH | YEAR | RELATIVE | COUNTED | CLOCK | TANGGAL;
@@ -607,11 +614,16 @@ fn rules_of(kind: Kind, s: &str) -> u16 {
     let b = s.as_bytes();
     match kind {
         Kind::Punct => 0,
-        Kind::Num if b.iter().all(u8::is_ascii_digit) => rule::DIGITS,
+        Kind::Num if b.iter().all(u8::is_ascii_digit) => digit_rules(b.len()),
         Kind::Num => rule::NUM,
         Kind::Word if b.iter().any(|&c| c >= 0x80 || c == b'-') => rule::WORD,
         Kind::Word => start_rules(b),
     }
+}
+
+/// [`rules_of`] a number of `len` ASCII digits alone.
+fn digit_rules(len: usize) -> u16 {
+    rule::DIGITS.get(len).copied().unwrap_or(0)
 }
 
 /// [`rules_of`] a word with neither non-ASCII bytes nor hyphens. (Inlined into the tokenizer,
@@ -1076,9 +1088,14 @@ impl<'t> Parser<'t, '_> {
             .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
     }
 
+    /// Whether token `i` is one of the punctuation marks `chars`.
     fn is_punct(&self, i: usize, chars: &str) -> bool {
+        // A punctuation token is one character: compared as one, without a substring search.
+        let mark = |t: &Tok| self.text_of(t).chars().next();
         self.tok(i)
-            .is_some_and(|t| t.kind == Kind::Punct && chars.contains(self.text_of(t)))
+            .filter(|t| t.kind == Kind::Punct)
+            .and_then(mark)
+            .is_some_and(|m| chars.chars().any(|c| c == m))
     }
 
     fn num(&self, i: usize) -> Option<&'t str> {
