@@ -70,7 +70,7 @@ pub(crate) fn find_reference_date_and_times(
 
 fn times_in(
     text: &str,
-    toks: &[Tok<'_>],
+    toks: &[Tok],
     sentences: &[Span],
     reference: Option<Date>,
 ) -> Vec<TimeExpr> {
@@ -108,7 +108,7 @@ pub(crate) fn find_reference_date(text: &str) -> Option<Date> {
 }
 
 /// The dateline's date in `head` (the dateline window of a text), from the tokens of `head`.
-fn reference_date_in(head: &str, toks: &[Tok<'_>]) -> Option<Date> {
+fn reference_date_in(head: &str, toks: &[Tok]) -> Option<Date> {
     let parser = Parser { text: head, toks };
     let mut i = 0;
     while i < toks.len() {
@@ -139,8 +139,18 @@ fn dateline_window(text: &str) -> usize {
     let content = text
         .find(|c: char| !c.is_whitespace())
         .unwrap_or(text.len());
-    while let Some(pos) = text[search..].find("\n\n") {
+    // The paragraph breaks in order, found by their first newline (`find` of a `char` runs
+    // `memchr`, a `&str` pattern the slower two-way search). A break from `MAX` on leaves the
+    // window at `MAX`, as no break does, so the search stops there.
+    while let Some(pos) = text[search..].find('\n') {
         let at = search + pos;
+        if at >= MAX {
+            break;
+        }
+        if text.as_bytes().get(at + 1) != Some(&b'\n') {
+            search = at + 1;
+            continue;
+        }
         if content < at {
             paragraphs += 1;
         }
@@ -208,14 +218,16 @@ enum Kind {
     Punct,
 }
 
+/// A token: bytes `start..end` of its text. (The text is sliced only where a rule looks:
+/// slicing checks char boundaries, and most tokens are never looked at.)
 #[derive(Clone, Copy, Debug)]
-struct Tok<'a> {
-    s: &'a str,
+struct Tok {
     start: usize,
     end: usize,
     kind: Kind,
-    /// Known to be ASCII letters and digits only (most words: spares the prefilter a scan).
-    alnum: bool,
+    /// The rules that may take the token ([`rules_of`]), found while the tokenizer has its
+    /// bytes at hand: most tokens start nothing.
+    rules: u16,
 }
 
 /// Whether `sep` between `prev` and `next` keeps them in one token.
@@ -250,68 +262,73 @@ fn ends_token(bytes: &[u8], end: usize) -> bool {
     let Some(&b) = bytes.get(end) else {
         return true;
     };
-    let next = bytes.get(end + 1).copied();
-    let prev_digit = bytes[end - 1].is_ascii_digit();
+    // Read only when needed: most runs end at a space.
+    let next = || bytes.get(end + 1).copied();
+    let prev_digit = || bytes[end - 1].is_ascii_digit();
     match b {
         // Joins digits only (`19.06`, `09:48`, `1/2`).
-        b'.' | b',' | b':' | b'/' => !(prev_digit && next.is_some_and(|n| n.is_ascii_digit())),
+        b'.' | b',' | b':' | b'/' => !(prev_digit() && next().is_some_and(|n| n.is_ascii_digit())),
         // Joins before any letter or digit, maybe non-ASCII: told here only before ASCII
         // that is neither.
-        b'-' => next.is_some_and(|n| n < 0x80 && !n.is_ascii_alphanumeric()),
+        b'-' => next().is_some_and(|n| n < 0x80 && !n.is_ascii_alphanumeric()),
         // Joins letters (`Jum'at`).
-        b'\'' => prev_digit || next.is_some_and(|n| n < 0x80 && !n.is_ascii_alphabetic()),
+        b'\'' => prev_digit() || next().is_some_and(|n| n < 0x80 && !n.is_ascii_alphabetic()),
         0x80.. => false,
         _ => true,
     }
 }
 
 /// Cuts `text` into words, numbers and punctuation marks; whitespace is dropped.
-fn tokenize(text: &str) -> Vec<Tok<'_>> {
+fn tokenize(text: &str) -> Vec<Tok> {
     tokenize_with(text, true)
 }
 
 /// [`tokenize`], with or without its fast paths for ASCII (the tests compare the two).
-fn tokenize_with(text: &str, fast: bool) -> Vec<Tok<'_>> {
+fn tokenize_with(text: &str, fast: bool) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some((c, len)) = char_at(text, i) {
-        if !fast {
-            i = tokenize_char(text, i, c, len, &mut toks);
-            continue;
-        }
-        // ASCII whitespace, and ASCII words and numbers before it, as the general path below
-        // would have them, without decoding characters: most of any text.
-        if is_ascii_space(bytes[i]) {
-            i += 1;
-            continue;
-        }
-        if bytes[i].is_ascii_alphanumeric() {
+    while let Some(&b) = bytes.get(i) {
+        // ASCII whitespace and punctuation, and ASCII words and numbers that surely end where
+        // their letters and digits do, as the general path below would have them, without
+        // decoding characters: most of any text.
+        if fast && b < 0x80 {
+            if is_ascii_space(b) {
+                i += 1;
+                continue;
+            }
+            if !b.is_ascii_alphanumeric() {
+                toks.push(Tok {
+                    start: i,
+                    end: i + 1,
+                    kind: Kind::Punct,
+                    rules: 0,
+                });
+                i += 1;
+                continue;
+            }
             let end = crate::token::ascii_alnum_end(bytes, i + 1);
             if ends_token(bytes, end) {
-                let digits = bytes[i..end].iter().all(u8::is_ascii_digit);
+                // Only a run that starts with a digit may be a number.
+                let digits = b.is_ascii_digit() && bytes[i + 1..end].iter().all(u8::is_ascii_digit);
+                let (kind, rules) = if digits {
+                    (Kind::Num, digit_rules(end - i))
+                } else {
+                    (Kind::Word, start_rules(&bytes[i..end]))
+                };
                 toks.push(Tok {
-                    s: &text[i..end],
                     start: i,
                     end,
-                    kind: if digits { Kind::Num } else { Kind::Word },
-                    alnum: true,
+                    kind,
+                    rules,
                 });
                 i = end;
                 continue;
             }
         }
-        if bytes[i] < 0x80 && !bytes[i].is_ascii_alphanumeric() {
-            toks.push(Tok {
-                s: &text[i..i + 1],
-                start: i,
-                end: i + 1,
-                kind: Kind::Punct,
-                alnum: false,
-            });
-            i += 1;
-            continue;
-        }
+        let Some((c, len)) = char_at(text, i) else {
+            break;
+        };
         i = tokenize_char(text, i, c, len, &mut toks);
     }
     toks
@@ -319,13 +336,7 @@ fn tokenize_with(text: &str, fast: bool) -> Vec<Tok<'_>> {
 
 /// The general path of [`tokenize`]: the token starting with character `c` (of `len` bytes) at
 /// byte `i`, pushed to `toks`; returns where the next one may start.
-fn tokenize_char<'t>(
-    text: &'t str,
-    i: usize,
-    c: char,
-    len: usize,
-    toks: &mut Vec<Tok<'t>>,
-) -> usize {
+fn tokenize_char(text: &str, i: usize, c: char, len: usize, toks: &mut Vec<Tok>) -> usize {
     let start = i;
     let mut i = i + len;
     if c.is_whitespace() {
@@ -376,11 +387,10 @@ fn tokenize_char<'t>(
         Kind::Word
     };
     toks.push(Tok {
-        s,
         start,
         end,
         kind,
-        alnum: false,
+        rules: rules_of(kind, s),
     });
     i
 }
@@ -400,135 +410,176 @@ fn is_capitalised(s: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Lexicon
 
-/// The lowercase words an expression may start at (see [`may_start_expr`]).
-const START_WORDS: &[&[u8]] = &[
-    // approx_expr
-    b"awal",
-    b"akhir",
-    b"penghujung",
-    b"pertengahan",
-    b"medio",
-    // weekday_expr
-    b"hari",
-    b"senin",
-    b"selasa",
-    b"rabu",
-    b"kamis",
-    b"jumat",
-    b"jum'at",
-    b"sabtu",
-    b"minggu",
-    b"ahad",
-    // month_expr
-    b"bulan",
-    b"januari",
-    b"februari",
-    b"pebruari",
-    b"febuari",
-    b"maret",
-    b"april",
-    b"mei",
-    b"juni",
-    b"juli",
-    b"agustus",
-    b"september",
-    b"oktober",
-    b"november",
-    b"nopember",
-    b"desember",
-    b"jan",
-    b"feb",
-    b"peb",
-    b"mar",
-    b"apr",
-    b"jun",
-    b"jul",
-    b"agu",
-    b"agt",
-    b"ags",
-    b"agus",
-    b"aug",
-    b"sep",
-    b"sept",
-    b"okt",
-    b"oct",
-    b"nov",
-    b"des",
-    b"dec",
-    b"january",
-    b"february",
-    b"march",
-    b"may",
-    b"june",
-    b"july",
-    b"august",
-    b"october",
-    b"december",
-    // year_expr
-    b"tahun",
-    // relative
-    b"kemarin",
-    b"besok",
-    b"esok",
-    b"lusa",
-    b"tadi",
-    b"nanti",
-    b"semalam",
-    b"pagi",
-    b"siang",
-    b"sore",
-    b"malam",
-    b"pekan",
-    // counted_relative: one unit, counts, number words
-    b"sehari",
-    b"sepekan",
-    b"seminggu",
-    b"sebulan",
-    b"setahun",
-    b"sedekade",
-    b"sedasawarsa",
-    b"beberapa",
-    b"sejumlah",
-    b"belasan",
-    b"puluhan",
-    b"ratusan",
-    b"berapa",
-    b"sepuluh",
-    b"sebelas",
-    b"seratus",
-    b"satu",
-    b"dua",
-    b"tiga",
-    b"empat",
-    b"lima",
-    b"enam",
-    b"tujuh",
-    b"delapan",
-    b"sembilan",
-    // clock_expr
-    b"pukul",
-    b"pkl",
-    b"pk",
-    b"jam",
-    // tanggal
-    b"tanggal",
-    b"tgl",
-];
+/// The rules of [`Parser::parse_at`], as bits of a token's [`Tok::rules`]. Their order is the
+/// order `parse_at` tries them in, which decides ties.
+mod rule {
+    pub(super) const NUMERIC_DATE: u16 = 1 << 0;
+    pub(super) const DAY_MONTH: u16 = 1 << 1;
+    pub(super) const APPROX: u16 = 1 << 2;
+    pub(super) const WEEKDAY: u16 = 1 << 3;
+    pub(super) const MONTH: u16 = 1 << 4;
+    pub(super) const YEAR: u16 = 1 << 5;
+    pub(super) const RELATIVE: u16 = 1 << 6;
+    pub(super) const COUNTED: u16 = 1 << 7;
+    pub(super) const CLOCK: u16 = 1 << 8;
+    pub(super) const TANGGAL: u16 = 1 << 9;
+    /// Every rule: each one checks its token's kind, so any may be tried anywhere.
+    #[cfg(test)]
+    pub(super) const ALL: u16 = (1 << 10) - 1;
+    /// The rules that may take a number.
+    pub(super) const NUM: u16 = NUMERIC_DATE | DAY_MONTH | YEAR | COUNTED | CLOCK;
+    /// By length, the rules that may take a number of digits alone (none from 5 digits on): a
+    /// numeric date needs a `/` or `-`, a bare clock time a `.` or `:`, a year 4 digits, a day
+    /// or a count at most 4 (as [`plain_int`](super::plain_int) reads them).
+    pub(super) const DIGITS: [u16; 5] = [
+        0,
+        DAY_MONTH | COUNTED,
+        DAY_MONTH | COUNTED,
+        DAY_MONTH | COUNTED,
+        DAY_MONTH | COUNTED | YEAR,
+    ];
+    /// The rules that may take a word.
+    pub(super) const WORD: u16 =
+        APPROX | WEEKDAY | MONTH | YEAR | RELATIVE | COUNTED | CLOCK | TANGGAL;
+}
+
+/// The lowercase words an expression may start at, with the rules that may take them (see
+/// [`rules_of`]).
+const START_WORDS: &[(&[u8], u16)] = {
+    use rule::{APPROX, CLOCK, COUNTED, MONTH, RELATIVE, TANGGAL, WEEKDAY, YEAR};
+    &[
+        (b"awal", APPROX),
+        (b"akhir", APPROX),
+        (b"penghujung", APPROX),
+        (b"pertengahan", APPROX),
+        (b"medio", APPROX),
+        // `hari Senin`, `hari ini`
+        (b"hari", WEEKDAY | RELATIVE),
+        (b"senin", WEEKDAY),
+        (b"selasa", WEEKDAY),
+        (b"rabu", WEEKDAY),
+        (b"kamis", WEEKDAY),
+        (b"jumat", WEEKDAY),
+        (b"jum'at", WEEKDAY),
+        (b"sabtu", WEEKDAY),
+        // `minggu lalu`: last week
+        (b"minggu", WEEKDAY | RELATIVE),
+        (b"ahad", WEEKDAY),
+        // `bulan Maret`, `bulan lalu`
+        (b"bulan", MONTH | RELATIVE),
+        (b"januari", MONTH),
+        (b"februari", MONTH),
+        (b"pebruari", MONTH),
+        (b"febuari", MONTH),
+        (b"maret", MONTH),
+        (b"april", MONTH),
+        (b"mei", MONTH),
+        (b"juni", MONTH),
+        (b"juli", MONTH),
+        (b"agustus", MONTH),
+        (b"september", MONTH),
+        (b"oktober", MONTH),
+        (b"november", MONTH),
+        (b"nopember", MONTH),
+        (b"desember", MONTH),
+        (b"jan", MONTH),
+        (b"feb", MONTH),
+        (b"peb", MONTH),
+        (b"mar", MONTH),
+        (b"apr", MONTH),
+        (b"jun", MONTH),
+        (b"jul", MONTH),
+        (b"agu", MONTH),
+        (b"agt", MONTH),
+        (b"ags", MONTH),
+        (b"agus", MONTH),
+        (b"aug", MONTH),
+        (b"sep", MONTH),
+        (b"sept", MONTH),
+        (b"okt", MONTH),
+        (b"oct", MONTH),
+        (b"nov", MONTH),
+        (b"des", MONTH),
+        (b"dec", MONTH),
+        (b"january", MONTH),
+        (b"february", MONTH),
+        (b"march", MONTH),
+        (b"may", MONTH),
+        (b"june", MONTH),
+        (b"july", MONTH),
+        (b"august", MONTH),
+        (b"october", MONTH),
+        (b"december", MONTH),
+        // `tahun 2022`, `tahun ini`
+        (b"tahun", YEAR | RELATIVE),
+        (b"kemarin", RELATIVE),
+        (b"besok", RELATIVE),
+        (b"esok", RELATIVE),
+        (b"lusa", RELATIVE),
+        (b"tadi", RELATIVE),
+        (b"nanti", RELATIVE),
+        (b"semalam", RELATIVE),
+        (b"pagi", RELATIVE),
+        (b"siang", RELATIVE),
+        (b"sore", RELATIVE),
+        (b"malam", RELATIVE),
+        (b"pekan", RELATIVE),
+        // One unit, vague counts, number words.
+        (b"sehari", COUNTED),
+        (b"sepekan", COUNTED),
+        (b"seminggu", COUNTED),
+        (b"sebulan", COUNTED),
+        (b"setahun", COUNTED),
+        (b"sedekade", COUNTED),
+        (b"sedasawarsa", COUNTED),
+        (b"beberapa", COUNTED),
+        (b"sejumlah", COUNTED),
+        (b"belasan", COUNTED),
+        (b"puluhan", COUNTED),
+        (b"ratusan", COUNTED),
+        (b"berapa", COUNTED),
+        (b"sepuluh", COUNTED),
+        (b"sebelas", COUNTED),
+        (b"seratus", COUNTED),
+        (b"satu", COUNTED),
+        (b"dua", COUNTED),
+        (b"tiga", COUNTED),
+        (b"empat", COUNTED),
+        (b"lima", COUNTED),
+        (b"enam", COUNTED),
+        (b"tujuh", COUNTED),
+        (b"delapan", COUNTED),
+        (b"sembilan", COUNTED),
+        (b"pukul", CLOCK),
+        (b"pkl", CLOCK),
+        (b"pk", CLOCK),
+        (b"jam", CLOCK),
+        (b"tanggal", TANGGAL),
+        (b"tgl", TANGGAL),
+    ]
+};
 
 /// Longest of [`START_WORDS`].
 const START_MAX: usize = 11;
 
+/// The group of a word of `len` bytes starting with the lowercase letter `first`.
+const fn start_group(len: usize, first: u8) -> usize {
+    len * 26 + (first - b'a') as usize
+}
+
+const START_GROUPS: usize = (START_MAX + 1) * 26;
+
 /// For each length and first letter of [`START_WORDS`], the set of last letters (bit
 /// `letter - b'a'`, bit 26 for any other byte): most words are rejected by this one load
 /// before the exact comparison with the list.
-const START_SHAPES: [[u32; 26]; START_MAX + 1] = {
-    let mut t = [[0u32; 26]; START_MAX + 1];
+const START_SHAPES: [u32; START_GROUPS] = {
+    let mut t = [0u32; START_GROUPS];
     let mut i = 0;
     while i < START_WORDS.len() {
-        let w = START_WORDS[i];
+        let w = START_WORDS[i].0;
         let first = w[0];
         assert!(w.len() <= START_MAX && first.is_ascii_lowercase());
-        t[w.len()][(first - b'a') as usize] |= 1 << letter_bit(w[w.len() - 1]);
+        t[start_group(w.len(), first)] |= 1 << letter_bit(w[w.len() - 1]);
         i += 1;
     }
     t
@@ -542,70 +593,101 @@ const fn letter_bit(b: u8) -> u32 {
     }
 }
 
-/// Whether an expression may start at a word token: a cheap exact prefilter for
-/// [`Parser::parse_at`]. Every rule tried at a word needs it to be one of [`START_WORDS`] (any
-/// case), a hyphenated month range (`Januari-Maret`), or, for the weekday rule's Unicode
-/// lowercasing (`K` the Kelvin sign, `Jum’at`), a word with non-ASCII letters; only words that
-/// are none of these are rejected.
-fn may_start_expr(word: &str) -> bool {
-    let b = word.as_bytes();
-    b.iter().any(|&c| c >= 0x80 || c == b'-') || may_start_alnum(b)
+/// [`letter_bit`] of every byte lowercased, as a table: one load instead of the arithmetic, at
+/// every word.
+static LETTER_BIT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = letter_bit((b as u8).to_ascii_lowercase()) as u8;
+        b += 1;
+    }
+    t
+};
+
+/// The rules that may take the token `s` of kind `kind`: an exact prefilter for
+/// [`Parser::parse_at`], which tries only these. A word needs to be one of [`START_WORDS`]
+/// (any case), a hyphenated month range (`Januari-Maret`), or, for the weekday rule's Unicode
+/// lowercasing (`K` the Kelvin sign, `Jum’at`), a word with non-ASCII letters; the last two
+/// may start any rule.
+fn rules_of(kind: Kind, s: &str) -> u16 {
+    let b = s.as_bytes();
+    match kind {
+        Kind::Punct => 0,
+        Kind::Num if b.iter().all(u8::is_ascii_digit) => digit_rules(b.len()),
+        Kind::Num => rule::NUM,
+        Kind::Word if b.iter().any(|&c| c >= 0x80 || c == b'-') => rule::WORD,
+        Kind::Word => start_rules(b),
+    }
 }
 
-/// [`may_start_expr`] of a word with neither non-ASCII bytes nor hyphens.
-fn may_start_alnum(b: &[u8]) -> bool {
+/// [`rules_of`] a number of `len` ASCII digits alone.
+fn digit_rules(len: usize) -> u16 {
+    rule::DIGITS.get(len).copied().unwrap_or(0)
+}
+
+/// [`rules_of`] a word with neither non-ASCII bytes nor hyphens. (Inlined into the tokenizer,
+/// which calls it for every such word.)
+#[inline]
+fn start_rules(b: &[u8]) -> u16 {
     if b.is_empty() || b.len() > START_MAX {
-        return false;
+        return 0;
     }
-    let first = b[0].to_ascii_lowercase();
-    if !first.is_ascii_lowercase() {
-        return false;
+    let first = LETTER_BIT[usize::from(b[0])];
+    if first == 26 {
+        return 0;
     }
-    let last = b[b.len() - 1].to_ascii_lowercase();
-    if START_SHAPES[b.len()][(first - b'a') as usize] & (1 << letter_bit(last)) == 0 {
-        return false;
+    let group = start_group(b.len(), b'a' + first);
+    let last = LETTER_BIT[usize::from(b[b.len() - 1])];
+    if START_SHAPES[group] & (1 << last) == 0 {
+        return 0;
     }
-    START_KEYS.binary_search(&start_key(b)).is_ok()
+    // Most words that pass differ from each of their group (all of their length) at the
+    // second byte.
+    let words = &START_SORTED[START_FROM[group] as usize..START_FROM[group + 1] as usize];
+    let same = |w: &[u8]| w.iter().zip(b).all(|(l, c)| c.to_ascii_lowercase() == *l);
+    words.iter().find(|w| same(w.0)).map_or(0, |w| w.1)
 }
 
-/// A word of at most 15 bytes as one number (its bytes, then its length in the top byte):
-/// equal keys are equal words.
-const fn start_key_const(w: &[u8]) -> u128 {
-    let mut k = (w.len() as u128) << 120;
+/// [`START_WORDS`] in the order of their groups (length, then first letter), so that a word
+/// is compared only with the few of its own group.
+const START_SORTED: [(&[u8], u16); START_WORDS.len()] = {
+    let mut words = [(&[] as &[u8], 0u16); START_WORDS.len()];
     let mut i = 0;
-    while i < w.len() {
-        k |= (w[i] as u128) << (8 * i);
-        i += 1;
-    }
-    k
-}
-
-/// [`start_key_const`] of `w` lowercased.
-fn start_key(w: &[u8]) -> u128 {
-    w.iter()
-        .enumerate()
-        .fold((w.len() as u128) << 120, |k, (i, c)| {
-            k | (c.to_ascii_lowercase() as u128) << (8 * i)
-        })
-}
-
-/// [`START_WORDS`] as sorted keys, for a binary search once the shape test passes.
-const START_KEYS: [u128; START_WORDS.len()] = {
-    let mut keys = [0u128; START_WORDS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        keys[i] = start_key_const(START_WORDS[i]);
+    while i < words.len() {
+        words[i] = START_WORDS[i];
         // Insertion sort: the only sort a constant can run.
         let mut j = i;
-        while j > 0 && keys[j - 1] > keys[j] {
-            let t = keys[j];
-            keys[j] = keys[j - 1];
-            keys[j - 1] = t;
+        while j > 0 && word_group(words[j - 1].0) > word_group(words[j].0) {
+            let t = words[j];
+            words[j] = words[j - 1];
+            words[j - 1] = t;
             j -= 1;
         }
         i += 1;
     }
-    keys
+    words
+};
+
+/// The group of a lowercase word.
+const fn word_group(w: &[u8]) -> usize {
+    start_group(w.len(), w[0])
+}
+
+/// Where each group starts in [`START_SORTED`]; it ends where the next one starts.
+const START_FROM: [u8; START_GROUPS + 1] = {
+    let mut from = [0u8; START_GROUPS + 1];
+    let mut i = 0;
+    while i < START_SORTED.len() {
+        from[word_group(START_SORTED[i].0) + 1] += 1;
+        i += 1;
+    }
+    let mut g = 0;
+    while g < START_GROUPS {
+        from[g + 1] += from[g];
+        g += 1;
+    }
+    from
 };
 
 /// A word lowercased as by `str::to_ascii_lowercase`, on the stack: the lexicon lookups run
@@ -630,8 +712,10 @@ impl Lower {
         Some(Lower { buf, len: b.len() })
     }
 
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).expect("ASCII lowercasing keeps UTF-8")
+    /// The lowercase bytes: the lookups match them against byte strings, which spares
+    /// re-validating UTF-8 that ASCII lowercasing cannot break.
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
     }
 }
 
@@ -647,39 +731,39 @@ fn month_of(word: &str) -> Option<(i8, MonthForm)> {
     if word.len() > 9 {
         return None;
     }
-    let m = match Lower::new(word)?.as_str() {
-        "januari" => (1, Full),
-        "februari" | "pebruari" | "febuari" => (2, Full),
-        "maret" => (3, Full),
-        "april" => (4, Full),
-        "mei" => (5, Full),
-        "juni" => (6, Full),
-        "juli" => (7, Full),
-        "agustus" => (8, Full),
-        "september" => (9, Full),
-        "oktober" => (10, Full),
-        "november" | "nopember" => (11, Full),
-        "desember" => (12, Full),
-        "jan" => (1, Abbr),
-        "feb" | "peb" => (2, Abbr),
-        "mar" => (3, Abbr),
-        "apr" => (4, Abbr),
-        "jun" => (6, Abbr),
-        "jul" => (7, Abbr),
-        "agu" | "agt" | "ags" | "agus" | "aug" => (8, Abbr),
-        "sep" | "sept" => (9, Abbr),
-        "okt" | "oct" => (10, Abbr),
-        "nov" => (11, Abbr),
-        "des" | "dec" => (12, Abbr),
-        "january" => (1, English),
-        "february" => (2, English),
-        "march" => (3, English),
-        "may" => (5, English),
-        "june" => (6, English),
-        "july" => (7, English),
-        "august" => (8, English),
-        "october" => (10, English),
-        "december" => (12, English),
+    let m = match Lower::new(word)?.as_bytes() {
+        b"januari" => (1, Full),
+        b"februari" | b"pebruari" | b"febuari" => (2, Full),
+        b"maret" => (3, Full),
+        b"april" => (4, Full),
+        b"mei" => (5, Full),
+        b"juni" => (6, Full),
+        b"juli" => (7, Full),
+        b"agustus" => (8, Full),
+        b"september" => (9, Full),
+        b"oktober" => (10, Full),
+        b"november" | b"nopember" => (11, Full),
+        b"desember" => (12, Full),
+        b"jan" => (1, Abbr),
+        b"feb" | b"peb" => (2, Abbr),
+        b"mar" => (3, Abbr),
+        b"apr" => (4, Abbr),
+        b"jun" => (6, Abbr),
+        b"jul" => (7, Abbr),
+        b"agu" | b"agt" | b"ags" | b"agus" | b"aug" => (8, Abbr),
+        b"sep" | b"sept" => (9, Abbr),
+        b"okt" | b"oct" => (10, Abbr),
+        b"nov" => (11, Abbr),
+        b"des" | b"dec" => (12, Abbr),
+        b"january" => (1, English),
+        b"february" => (2, English),
+        b"march" => (3, English),
+        b"may" => (5, English),
+        b"june" => (6, English),
+        b"july" => (7, English),
+        b"august" => (8, English),
+        b"october" => (10, English),
+        b"december" => (12, English),
         _ => return None,
     };
     Some(m)
@@ -693,60 +777,60 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     let unicode;
     let w = if word.is_ascii() {
         ascii = Lower::new(word)?;
-        ascii.as_str()
+        ascii.as_bytes()
     } else {
         unicode = word.to_lowercase().replace('’', "'");
-        unicode.as_str()
+        unicode.as_bytes()
     };
     Some(match w {
-        "senin" => Weekday::Monday,
-        "selasa" => Weekday::Tuesday,
-        "rabu" => Weekday::Wednesday,
-        "kamis" => Weekday::Thursday,
-        "jumat" | "jum'at" => Weekday::Friday,
-        "sabtu" => Weekday::Saturday,
-        "minggu" | "ahad" => Weekday::Sunday,
+        b"senin" => Weekday::Monday,
+        b"selasa" => Weekday::Tuesday,
+        b"rabu" => Weekday::Wednesday,
+        b"kamis" => Weekday::Thursday,
+        b"jumat" | b"jum'at" => Weekday::Friday,
+        b"sabtu" => Weekday::Saturday,
+        b"minggu" | b"ahad" => Weekday::Sunday,
         _ => return None,
     })
 }
 
 fn part_of_day(word: &str) -> Option<&'static str> {
-    Some(match Lower::new(word)?.as_str() {
-        "pagi" => "pagi",
-        "siang" => "siang",
-        "sore" => "sore",
-        "malam" => "malam",
-        "petang" => "sore",
-        "subuh" => "pagi",
+    Some(match Lower::new(word)?.as_bytes() {
+        b"pagi" => "pagi",
+        b"siang" => "siang",
+        b"sore" => "sore",
+        b"malam" => "malam",
+        b"petang" => "sore",
+        b"subuh" => "pagi",
         _ => return None,
     })
 }
 
 fn approx_of(word: &str) -> Option<&'static str> {
-    Some(match Lower::new(word)?.as_str() {
-        "awal" => "awal",
-        "akhir" | "penghujung" => "akhir",
-        "pertengahan" | "medio" => "pertengahan",
+    Some(match Lower::new(word)?.as_bytes() {
+        b"awal" => "awal",
+        b"akhir" | b"penghujung" => "akhir",
+        b"pertengahan" | b"medio" => "pertengahan",
         _ => return None,
     })
 }
 
 fn zone_of(word: &str) -> Option<&'static str> {
-    Some(match Lower::new(word)?.as_str() {
-        "wib" => "WIB",
-        "wita" => "WITA",
-        "wit" => "WIT",
-        "utc" => "UTC",
-        "gmt" => "GMT",
-        "kst" => "KST",
-        "jst" => "JST",
-        "cet" => "CET",
-        "cest" => "CEST",
-        "bst" => "BST",
-        "est" => "EST",
-        "edt" => "EDT",
-        "pst" => "PST",
-        "pdt" => "PDT",
+    Some(match Lower::new(word)?.as_bytes() {
+        b"wib" => "WIB",
+        b"wita" => "WITA",
+        b"wit" => "WIT",
+        b"utc" => "UTC",
+        b"gmt" => "GMT",
+        b"kst" => "KST",
+        b"jst" => "JST",
+        b"cet" => "CET",
+        b"cest" => "CEST",
+        b"bst" => "BST",
+        b"est" => "EST",
+        b"edt" => "EDT",
+        b"pst" => "PST",
+        b"pdt" => "PDT",
         _ => return None,
     })
 }
@@ -762,39 +846,40 @@ enum Unit {
 }
 
 fn unit_of(word: &str) -> Option<Unit> {
-    Some(match Lower::new(word)?.as_str() {
-        "hari" => Unit::Day,
-        "pekan" | "minggu" => Unit::Week,
-        "bulan" => Unit::Month,
-        "tahun" => Unit::Year,
-        "dekade" | "dasawarsa" => Unit::Decade,
+    Some(match Lower::new(word)?.as_bytes() {
+        b"hari" => Unit::Day,
+        b"pekan" | b"minggu" => Unit::Week,
+        b"bulan" => Unit::Month,
+        b"tahun" => Unit::Year,
+        b"dekade" | b"dasawarsa" => Unit::Decade,
         _ => return None,
     })
 }
 
 /// `sehari`, `sepekan`, ...: one unit.
 fn se_unit(word: &str) -> Option<Unit> {
-    Some(match Lower::new(word)?.as_str() {
-        "sehari" => Unit::Day,
-        "sepekan" | "seminggu" => Unit::Week,
-        "sebulan" => Unit::Month,
-        "setahun" => Unit::Year,
-        "sedekade" | "sedasawarsa" => Unit::Decade,
+    Some(match Lower::new(word)?.as_bytes() {
+        b"sehari" => Unit::Day,
+        b"sepekan" | b"seminggu" => Unit::Week,
+        b"sebulan" => Unit::Month,
+        b"setahun" => Unit::Year,
+        b"sedekade" | b"sedasawarsa" => Unit::Decade,
         _ => return None,
     })
 }
 
-fn digit_word(word: &str) -> Option<i32> {
+/// A digit's name, lowercase.
+fn digit_word(word: &[u8]) -> Option<i32> {
     Some(match word {
-        "satu" => 1,
-        "dua" => 2,
-        "tiga" => 3,
-        "empat" => 4,
-        "lima" => 5,
-        "enam" => 6,
-        "tujuh" => 7,
-        "delapan" => 8,
-        "sembilan" => 9,
+        b"satu" => 1,
+        b"dua" => 2,
+        b"tiga" => 3,
+        b"empat" => 4,
+        b"lima" => 5,
+        b"enam" => 6,
+        b"tujuh" => 7,
+        b"delapan" => 8,
+        b"sembilan" => 9,
         _ => return None,
     })
 }
@@ -977,18 +1062,24 @@ struct Clock {
 
 struct Parser<'t, 'a> {
     text: &'t str,
-    toks: &'a [Tok<'t>],
+    toks: &'a [Tok],
 }
 
 impl<'t> Parser<'t, '_> {
     // --- token access ---------------------------------------------------------------------
 
-    fn tok(&self, i: usize) -> Option<&Tok<'t>> {
+    fn tok(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i)
     }
 
+    fn text_of(&self, t: &Tok) -> &'t str {
+        &self.text[t.start..t.end]
+    }
+
     fn word(&self, i: usize) -> Option<&'t str> {
-        self.tok(i).filter(|t| t.kind == Kind::Word).map(|t| t.s)
+        self.tok(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| self.text_of(t))
     }
 
     /// Whether token `i` is a word equal to one of `words` (lowercase), ignoring case.
@@ -997,13 +1088,20 @@ impl<'t> Parser<'t, '_> {
             .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
     }
 
+    /// Whether token `i` is one of the punctuation marks `chars`.
     fn is_punct(&self, i: usize, chars: &str) -> bool {
+        // A punctuation token is one character: compared as one, without a substring search.
+        let mark = |t: &Tok| self.text_of(t).chars().next();
         self.tok(i)
-            .is_some_and(|t| t.kind == Kind::Punct && chars.contains(t.s))
+            .filter(|t| t.kind == Kind::Punct)
+            .and_then(mark)
+            .is_some_and(|m| chars.chars().any(|c| c == m))
     }
 
     fn num(&self, i: usize) -> Option<&'t str> {
-        self.tok(i).filter(|t| t.kind == Kind::Num).map(|t| t.s)
+        self.tok(i)
+            .filter(|t| t.kind == Kind::Num)
+            .map(|t| self.text_of(t))
     }
 
     fn int(&self, i: usize) -> Option<i32> {
@@ -1025,28 +1123,20 @@ impl<'t> Parser<'t, '_> {
 
     // --- top level --------------------------------------------------------------------------
 
-    /// The longest expression starting at token `i`.
+    /// The longest expression starting at token `i`. (Inlined: the callers skip most tokens
+    /// on their rules alone.)
+    #[inline]
     fn parse_at(&self, i: usize) -> Option<Cand> {
-        let t = self.tok(i)?;
-        if t.kind == Kind::Word {
-            let may_start = if t.alnum {
-                may_start_alnum(t.s.as_bytes())
-            } else {
-                may_start_expr(t.s)
-            };
-            if !may_start {
-                return None;
-            }
-        }
-        self.parse_at_unfiltered(i)
-    }
-
-    /// [`Parser::parse_at`] without the word prefilter.
-    fn parse_at_unfiltered(&self, i: usize) -> Option<Cand> {
-        let t = self.tok(i)?;
-        if t.kind == Kind::Punct {
+        let rules = self.tok(i)?.rules;
+        if rules == 0 {
             return None;
         }
+        self.parse_with(i, rules)
+    }
+
+    /// The longest expression starting at token `i` that one of `rules` (bits of [`rule`])
+    /// finds.
+    fn parse_with(&self, i: usize, rules: u16) -> Option<Cand> {
         let mut best: Option<Cand> = None;
         let mut consider = |c: Option<Cand>| {
             if let Some(c) = c
@@ -1055,20 +1145,35 @@ impl<'t> Parser<'t, '_> {
                 best = Some(c);
             }
         };
-        if t.kind == Kind::Num {
+        let on = |r: u16| rules & r != 0;
+        if on(rule::NUMERIC_DATE) {
             consider(self.numeric_date(i));
+        }
+        if on(rule::DAY_MONTH) {
             consider(self.day_month(i));
-            consider(self.year_expr(i, false));
-            consider(self.counted_relative(i));
-            consider(self.bare_clock(i));
-        } else {
+        }
+        if on(rule::APPROX) {
             consider(self.approx_expr(i));
+        }
+        if on(rule::WEEKDAY) {
             consider(self.weekday_expr(i));
+        }
+        if on(rule::MONTH) {
             consider(self.month_expr(i, false));
+        }
+        if on(rule::YEAR) {
             consider(self.year_expr(i, false));
+        }
+        if on(rule::RELATIVE) {
             consider(self.relative(i));
+        }
+        if on(rule::COUNTED) {
             consider(self.counted_relative(i));
+        }
+        if on(rule::CLOCK) {
             consider(self.clock_expr(i));
+        }
+        if on(rule::TANGGAL) {
             consider(self.tanggal(i));
         }
         let mut c = best?;
@@ -1619,8 +1724,9 @@ impl<'t> Parser<'t, '_> {
     /// `kemarin`, `hari ini`, `besok`, `lusa`, `tadi malam`, `pagi ini`, `pekan lalu`,
     /// `bulan depan`, `tahun ini`.
     fn relative(&self, i: usize) -> Option<Cand> {
-        let w = Lower::new(self.word(i)?)?;
-        let w = w.as_str();
+        let word = self.word(i)?;
+        let lower = Lower::new(word)?;
+        let w = lower.as_bytes();
         let day = |n: i32, len: usize, part: Option<&'static str>| {
             let mut c = Cand::new(i, i + len, Val::RelDays(n));
             c.part = part;
@@ -1629,50 +1735,52 @@ impl<'t> Parser<'t, '_> {
         let next_part = self.word(i + 1).and_then(part_of_day);
         match w {
             // `pemilu kemarin` is the latest election, not yesterday's.
-            "kemarin" if self.prev_is(i, &["pemilu", "pilkada", "pilpres", "pileg", "musim"]) => {
+            b"kemarin" if self.prev_is(i, &["pemilu", "pilkada", "pilpres", "pileg", "musim"]) => {
                 None
             }
-            "kemarin" if self.is(i + 1, &["lusa", "dulu"]) => day(-2, 2, None),
-            "kemarin" => match next_part {
+            b"kemarin" if self.is(i + 1, &["lusa", "dulu"]) => day(-2, 2, None),
+            b"kemarin" => match next_part {
                 Some(p) => day(-1, 2, Some(p)),
                 None => day(-1, 1, None),
             },
             // `beberapa hari ini` is a recent stretch, not today.
-            "hari" if self.is(i + 1, &["ini"]) && i > 0 && self.count(i - 1).is_some() => None,
-            "hari" if self.is(i + 1, &["ini"]) => day(0, 2, None),
-            "besok" | "esok" => {
+            b"hari" if self.is(i + 1, &["ini"]) && i > 0 && self.count(i - 1).is_some() => None,
+            b"hari" if self.is(i + 1, &["ini"]) => day(0, 2, None),
+            b"besok" | b"esok" => {
                 let skip = usize::from(self.is(i + 1, &["hari"]));
                 match self.word(i + 1 + skip).and_then(part_of_day) {
                     Some(p) => day(1, 2 + skip, Some(p)),
                     None => day(1, 1 + skip, None),
                 }
             }
-            "lusa" => day(2, 1, None),
-            "tadi" | "nanti" => {
+            b"lusa" => day(2, 1, None),
+            b"tadi" | b"nanti" => {
                 let p = next_part?;
-                let n = if w == "tadi" && p == "malam" { -1 } else { 0 };
+                let n = if w == b"tadi" && p == "malam" { -1 } else { 0 };
                 day(n, 2, Some(p))
             }
-            "semalam" if !self.prev_is(i, &["selama", "menginap", "bermalam", "hanya", "cuma"]) => {
+            b"semalam"
+                if !self.prev_is(i, &["selama", "menginap", "bermalam", "hanya", "cuma"]) =>
+            {
                 day(-1, 1, Some("malam"))
             }
-            "pagi" | "siang" | "sore" | "malam" => {
-                let p = part_of_day(w);
+            b"pagi" | b"siang" | b"sore" | b"malam" => {
+                let p = part_of_day(word);
                 if self.is(i + 1, &["ini", "nanti"]) {
                     day(0, 2, p)
                 } else if self.is(i + 1, &["tadi"]) {
-                    day(if w == "malam" { -1 } else { 0 }, 2, p)
+                    day(if w == b"malam" { -1 } else { 0 }, 2, p)
                 } else {
                     None
                 }
             }
-            "pekan" | "minggu" | "bulan" | "tahun" => {
+            b"pekan" | b"minggu" | b"bulan" | b"tahun" => {
                 let off = self.year_offset(i + 1)?;
                 // `bek 32 tahun ini` is an age, not this year.
                 if i > 0 && (self.num(i - 1).is_some() || self.count(i - 1).is_some()) {
                     return None;
                 }
-                let val = match unit_of(w)? {
+                let val = match unit_of(word)? {
                     Unit::Week => Val::RelWeeks(off),
                     Unit::Month => Val::RelMonths(off),
                     _ => Val::RelYears(off),
@@ -1726,24 +1834,24 @@ impl<'t> Parser<'t, '_> {
             return (1..=999).contains(&n).then_some((Some(n), i + 1));
         }
         let w = Lower::new(self.word(i)?)?;
-        match w.as_str() {
-            "beberapa" | "sejumlah" | "belasan" | "puluhan" | "ratusan" | "berapa" => {
+        match w.as_bytes() {
+            b"beberapa" | b"sejumlah" | b"belasan" | b"puluhan" | b"ratusan" | b"berapa" => {
                 return Some((None, i + 1));
             }
-            "sepuluh" => return Some((Some(10), i + 1)),
-            "sebelas" => return Some((Some(11), i + 1)),
-            "seratus" => return Some((Some(100), i + 1)),
+            b"sepuluh" => return Some((Some(10), i + 1)),
+            b"sebelas" => return Some((Some(11), i + 1)),
+            b"seratus" => return Some((Some(100), i + 1)),
             _ => {}
         }
-        let d = digit_word(w.as_str())?;
+        let d = digit_word(w.as_bytes())?;
         let next = self.word(i + 1).and_then(Lower::new);
-        match next.as_ref().map(Lower::as_str) {
-            Some("belas") => Some((Some(10 + d), i + 2)),
-            Some("puluh") => {
+        match next.as_ref().map(Lower::as_bytes) {
+            Some(b"belas") => Some((Some(10 + d), i + 2)),
+            Some(b"puluh") => {
                 let ones = self
                     .word(i + 2)
                     .and_then(Lower::new)
-                    .and_then(|w| digit_word(w.as_str()));
+                    .and_then(|w| digit_word(w.as_bytes()));
                 match ones {
                     Some(o) => Some((Some(d * 10 + o), i + 3)),
                     None => Some((Some(d * 10), i + 2)),
@@ -1773,7 +1881,7 @@ impl<'t> Parser<'t, '_> {
 
     // --- clock times ------------------------------------------------------------------------
 
-    /// `pukul 09.48 WIB`, `jam 10 pagi`.
+    /// `pukul 09.48 WIB`, `jam 10 pagi`; without `pukul`, `09:48`, `14.00 WITA`.
     fn clock_expr(&self, i: usize) -> Option<Cand> {
         let k = self.clock(i)?;
         let mut c = Cand::new(i, k.end, Val::Clock);
@@ -1781,11 +1889,6 @@ impl<'t> Parser<'t, '_> {
         c.zone = k.zone;
         c.part = k.part;
         Some(c)
-    }
-
-    /// `09:48`, `14.00 WITA`: a clock time without `pukul`.
-    fn bare_clock(&self, i: usize) -> Option<Cand> {
-        self.clock_expr(i)
     }
 
     /// A clock time at token `i`. With `pukul`/`jam` any `H`, `H.MM`, `H:MM`; without, `HH:MM`
@@ -1860,7 +1963,7 @@ impl<'t> Parser<'t, '_> {
         let numeric_or_weekday = c.weekday.is_some()
             || self
                 .tok(c.start)
-                .is_some_and(|t| t.kind == Kind::Num && t.s.contains(['/', '-']));
+                .is_some_and(|t| t.kind == Kind::Num && self.text_of(t).contains(['/', '-']));
         let full = matches!(c.val, Val::Day { y: Some(_), .. });
         let written_free = full
             && !self.prev_is(c.start, PREP_CUES)
@@ -1890,7 +1993,7 @@ impl<'t> Parser<'t, '_> {
             count += 1;
             // Domains are cut at their dots: `fin`, `.`, `co`, `.`, `id`.
             let dotted = self.text[..t.start].ends_with('.') || self.text[t.end..].starts_with('.');
-            let heading_like = t.kind == Kind::Punct || is_capitalised(t.s) || dotted;
+            let heading_like = t.kind == Kind::Punct || is_capitalised(self.text_of(t)) || dotted;
             if count > 8 || !heading_like {
                 return false;
             }
@@ -1901,7 +2004,7 @@ impl<'t> Parser<'t, '_> {
             Some(t) => {
                 self.text[last_end..t.start].contains('\n')
                     || t.kind == Kind::Punct
-                    || is_capitalised(t.s)
+                    || is_capitalised(self.text_of(t))
             }
         }
     }

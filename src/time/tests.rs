@@ -528,7 +528,8 @@ fn more_rows_3() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-/// The word prefilter of `parse_at` is exact: at a word it rejects, no rule matches.
+/// The prefilter of `parse_at` is exact: a rule left out of a token's rules finds nothing
+/// there, so `parse_at` finds what trying every rule finds.
 #[test]
 fn prefilter_rejects_only_what_no_rule_takes() {
     let mut texts: Vec<String> = vec![
@@ -550,46 +551,107 @@ fn prefilter_rejects_only_what_no_rule_takes() {
             texts.push(t.to_uppercase());
         }
     }
-    let mut rejected = 0;
+    let mut rejected = [0; rule::ALL.count_ones() as usize];
     for text in &texts {
         let toks = tokenize(text);
         let parser = Parser { text, toks: &toks };
         for (i, t) in toks.iter().enumerate() {
-            if t.kind == Kind::Word && !may_start_expr(t.s) {
-                rejected += 1;
-                assert!(
-                    parser.parse_at_unfiltered(i).is_none(),
-                    "prefilter rejected {:?}, which starts an expression",
-                    t.s
-                );
+            for (bit, count) in rejected.iter_mut().enumerate() {
+                let r = 1 << bit;
+                if t.rules & r == 0 {
+                    *count += 1;
+                    assert!(
+                        parser.parse_with(i, r).is_none(),
+                        "prefilter left rule {r:#b} out at {:?}, which it takes",
+                        &text[t.start..t.end]
+                    );
+                }
             }
         }
     }
-    assert!(rejected > 0);
+    assert!(rejected.iter().all(|&n| n > 0), "{rejected:?}");
 }
 
 /// Pieces that decide how the time tokenizer joins and splits: digits and letters around
-/// `.`, `,`, `:`, `/`, hyphens and apostrophes, ASCII and not.
+/// `.`, `,`, `:`, `/`, hyphens and apostrophes, ASCII and not; and words that start expressions.
 const PIECES: &[&str] = &[
     "19", "6", "2024", "Juni", "at", "Jum", "a", "é", "Ä", ".", ",", ":", "/", "-", "–", "'", "’",
-    " ", "\n", "(", ")", "\u{a0}", "\u{85}", "x1",
+    " ", "\n", "(", ")", "\u{a0}", "\u{85}", "x1", "Tahun", "dua",
 ];
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
-    /// The fast paths for ASCII give the tokens the general path gives.
+    /// The fast paths for ASCII give the tokens (and their rules) the general path gives.
     #[test]
     fn fast_paths_are_the_general_path(
         pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..24)
     ) {
         let text = pieces.concat();
-        let plain = |toks: Vec<Tok<'_>>| -> Vec<(usize, usize, Kind)> {
-            toks.iter().map(|t| (t.start, t.end, t.kind)).collect()
+        let plain = |toks: Vec<Tok>| -> Vec<(usize, usize, Kind, u16)> {
+            toks.iter().map(|t| (t.start, t.end, t.kind, t.rules)).collect()
         };
         proptest::prop_assert_eq!(
             plain(tokenize_with(&text, true)),
             plain(tokenize_with(&text, false)),
+            "{:?}", text
+        );
+    }
+}
+
+/// [`dateline_window`] as first written: `find("\n\n")` over the whole text.
+fn dateline_window_by_str_search(text: &str) -> usize {
+    const MIN: usize = 600;
+    const MAX: usize = 1500;
+    let mut paragraphs = 0;
+    let mut end = text.len();
+    let mut search = 0;
+    let content = text
+        .find(|c: char| !c.is_whitespace())
+        .unwrap_or(text.len());
+    while let Some(pos) = text[search..].find("\n\n") {
+        let at = search + pos;
+        if content < at {
+            paragraphs += 1;
+        }
+        if paragraphs == 3 {
+            end = at;
+            break;
+        }
+        search = at + 2;
+    }
+    let mut w = end.clamp(MIN.min(text.len()), MAX.min(text.len()));
+    while !text.is_char_boundary(w) {
+        w -= 1;
+    }
+    w
+}
+
+/// Pieces of paragraphs; repeated, they carry a text past the bounds of the window.
+const WINDOW_PIECES: &[&str] = &[
+    "\n",
+    "\n\n",
+    "\n\n\n",
+    " ",
+    "a",
+    "é",
+    "Senin, 19 Juni 2024.",
+    "\u{2028}",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// The newline search of the dateline window finds the paragraphs `find("\n\n")` finds.
+    #[test]
+    fn dateline_window_is_the_str_search(
+        pieces in proptest::collection::vec(
+            (proptest::sample::select(WINDOW_PIECES), 1..400usize), 0..12)
+    ) {
+        let text: String = pieces.iter().map(|(p, n)| p.repeat(*n)).collect();
+        proptest::prop_assert_eq!(
+            dateline_window(&text),
+            dateline_window_by_str_search(&text),
             "{:?}", text
         );
     }
