@@ -1988,18 +1988,36 @@ fn normalise_space(s: &str) -> String {
 /// The document-level id of a name no gazetteer knows: `doc:per:afdal-namakule`.
 fn doc_id(label: Label, name: &str) -> String {
     let prefix = label.id_prefix();
-    let slug = slug(name);
-    let mut id = String::with_capacity(5 + prefix.len() + slug.len());
+    let mut id = String::with_capacity(5 + prefix.len() + name.len());
     id.push_str("doc:");
     id.push_str(prefix);
     id.push(':');
-    id.push_str(&slug);
+    push_slug(name, &mut id);
     id
 }
 
 /// A lowercase ASCII slug: `Afdal Namakule` → `afdal-namakule`.
+#[cfg(test)]
 pub(crate) fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_slug(s, &mut out);
+    out
+}
+
+/// Appends the slug of `s` ([`slug`]) to `out`.
+fn push_slug(s: &str, out: &mut String) {
+    let from = out.len();
+    // Whether the slug so far is empty or ends with `-`.
+    let mut after_dash = true;
+    let mut push = |c: char, out: &mut String| {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            after_dash = false;
+        } else if !after_dash {
+            out.push('-');
+            after_dash = true;
+        }
+    };
     for c in s.chars() {
         let c = match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
@@ -2009,16 +2027,14 @@ pub(crate) fn slug(s: &str) -> String {
             'ú' | 'ù' | 'û' | 'ü' => 'u',
             _ => c,
         };
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
+        push(c, out);
     }
-    while out.ends_with('-') {
+    if out.len() > from && after_dash {
         out.pop();
     }
-    if out.is_empty() { "x".into() } else { out }
+    if out.len() == from {
+        out.push('x');
+    }
 }
 
 /// The default cues, with the given names learned from `gazetteer`.
