@@ -125,6 +125,25 @@ fn tokenize_with(text: &str, out: &mut Vec<Token>, fast: bool) {
                 continue;
             }
         }
+        // A mark standing alone before a space (`, ` after a word, ` - `) is one token, as
+        // the general path would have it after finding its chunk and trying everything else.
+        if fast
+            && matches!(
+                b,
+                b',' | b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'"' | b'-'
+            )
+            && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+        {
+            out.push(Token {
+                span: Span {
+                    start: i,
+                    end: i + 1,
+                },
+                kind: TokenKind::Punct,
+            });
+            i += 1;
+            continue;
+        }
         if b >= 0x80 {
             let c = char_at(text, i);
             if is_separator(c) {
