@@ -342,8 +342,8 @@ struct Ctx<'a> {
     tokens: &'a [Token],
     gaz: &'a Gazetteer,
     cues: &'a Cues,
-    /// What is known of every token: one vector rather than one per fact, since each large
-    /// allocation has the allocator sort what the previous document freed.
+    /// What is known of every token, in one vector (one allocation per document rather than
+    /// one per fact).
     facts: Vec<Facts>,
     /// [`is_headline`] of the last sentence asked about (its first token): every piece of a
     /// sentence asks, and counting a long sentence each time would be quadratic.
@@ -1996,28 +1996,12 @@ fn doc_id(label: Label, name: &str) -> String {
     id
 }
 
-/// A lowercase ASCII slug: `Afdal Namakule` → `afdal-namakule`.
-#[cfg(test)]
-pub(crate) fn slug(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_slug(s, &mut out);
-    out
-}
-
-/// Appends the slug of `s` ([`slug`]) to `out`.
+/// Appends the lowercase ASCII slug of `s` to `out`: `Afdal Namakule` → `afdal-namakule`, `x`
+/// when nothing is left.
 fn push_slug(s: &str, out: &mut String) {
     let from = out.len();
     // Whether the slug so far is empty or ends with `-`.
     let mut after_dash = true;
-    let mut push = |c: char, out: &mut String| {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-            after_dash = false;
-        } else if !after_dash {
-            out.push('-');
-            after_dash = true;
-        }
-    };
     for c in s.chars() {
         let c = match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
@@ -2027,7 +2011,13 @@ fn push_slug(s: &str, out: &mut String) {
             'ú' | 'ù' | 'û' | 'ü' => 'u',
             _ => c,
         };
-        push(c, out);
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            after_dash = false;
+        } else if !after_dash {
+            out.push('-');
+            after_dash = true;
+        }
     }
     if out.len() > from && after_dash {
         out.pop();
@@ -2154,6 +2144,12 @@ mod tests {
         ] {
             assert_eq!(Ctx::particle_name(w), yes, "{w}");
         }
+    }
+
+    fn slug(s: &str) -> String {
+        let mut out = String::new();
+        push_slug(s, &mut out);
+        out
     }
 
     #[test]
