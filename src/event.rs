@@ -44,10 +44,10 @@ pub(crate) fn find_events(
         return Vec::new();
     };
     let last = sentences.partition_point(|s| s.end <= tokens[last_start].span.start);
-    let n = sentences.get(last).map_or(tokens.len(), |s| {
+    let words_end = sentences.get(last).map_or(tokens.len(), |s| {
         tokens.partition_point(|t| t.span.start < s.end)
     });
-    let all_words = chunk::words(text, &tokens[..n], &lowered, entities, patterns);
+    let all_words = chunk::words(text, &tokens[..words_end], &lowered, entities, patterns);
     let ranges = sentence_ranges(tokens, sentences);
     let mut out = Vec::new();
     // Buffers reused by every window.

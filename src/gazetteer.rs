@@ -195,10 +195,10 @@ pub(crate) struct Gazetteer {
     /// The automaton, over the patterns' strings folded by [`fold_case`] and walked, anchored,
     /// from each token start over the text folded the same way: a name and its ALL-CAPS form
     /// are one automaton pattern, which halves its size and build time; a match is then told
-    /// which of them (if any) it is by comparing bytes. Folding keeps the capital that starts a word, so lowercase words do
-    /// not wander deep into names (`antara` vs `Antara`) and the search stays as fast as an
-    /// exact one. (Full ASCII case folding, by the automaton or by lowercasing, costs more in
-    /// build or in search than it saves.)
+    /// which of them (if any) it is by comparing bytes. Folding keeps the capital that starts a
+    /// word, so lowercase words do not wander deep into names (`antara` vs `Antara`) and the
+    /// search stays as fast as an exact one. (Full ASCII case folding, by the automaton or by
+    /// lowercasing, costs more in build or in search than it saves.)
     nfa: aho_corasick::nfa::contiguous::NFA,
     /// The first two bytes of every automaton pattern: most tokens (`di`, `yang`) start no
     /// name, and this tells so before the automaton is entered.
@@ -825,17 +825,9 @@ impl Gazetteer {
         mut found: impl FnMut(usize, usize),
     ) {
         let nfa = &self.nfa;
-        let first = if after_letter {
-            bytes[start].to_ascii_lowercase()
-        } else {
-            bytes[start]
-        };
+        let first = fold_byte(bytes[start], after_letter);
         if let Some(&second) = bytes.get(start + 1) {
-            let second = if first.is_ascii_alphabetic() {
-                second.to_ascii_lowercase()
-            } else {
-                second
-            };
+            let second = fold_byte(second, first.is_ascii_alphabetic());
             if !self.starts.contains(first, second) {
                 return;
             }
@@ -845,11 +837,7 @@ impl Gazetteer {
         };
         let mut prev_letter = after_letter;
         for (n, &b) in bytes[start..].iter().enumerate() {
-            let folded = if prev_letter {
-                b.to_ascii_lowercase()
-            } else {
-                b
-            };
+            let folded = fold_byte(b, prev_letter);
             prev_letter = b.is_ascii_alphabetic();
             sid = nfa.next_state(Anchored::Yes, sid, folded);
             if nfa.is_dead(sid) {
@@ -878,7 +866,7 @@ impl Gazetteer {
     /// Finds the gazetteer mentions in `text`, aligned to `tokens`, each inside one sentence,
     /// never overlapping.
     pub(crate) fn find(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<GazMatch> {
-        // About one name in ten tokens of news: sized for that, the vectors seldom grow.
+        // About one name in ten tokens of news: sized for that, the vector seldom grows.
         let mut cands: Vec<(Span, u32)> = Vec::with_capacity(tokens.len() / 8);
         // The sentence of the walks' starts, which never go back.
         let mut sentence = 0;
@@ -1069,38 +1057,28 @@ fn needs_fold(s: &[u8]) -> bool {
 }
 
 /// `s` with every ASCII capital that follows an ASCII letter lowercased: `JOKO WIDODO` and
-/// `Joko Widodo` both become `Joko Widodo`, while `antara` and `Antara` stay apart. Eight bytes
-/// at a time: this runs over every document.
+/// `Joko Widodo` both become `Joko Widodo`, while `antara` and `Antara` stay apart. (Applied to
+/// the names when the automaton is built; [`Gazetteer::walk`] folds the text as it goes.)
 fn fold_case(s: &[u8]) -> Vec<u8> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut out = s.to_vec();
-    // Whether the byte before the current chunk is a letter, as its high bit.
-    let mut carry = 0u64;
-    let mut chunks = out.chunks_exact_mut(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-        // Per byte, with the high bit cleared so that no addition carries into the next byte;
-        // non-ASCII bytes are masked out at the end.
-        let low = w & !HIGH;
-        let ascii = !w & HIGH;
-        let upper = (low + 0x3f * ONES) & !(low + 0x25 * ONES) & ascii;
-        let lower = (low + 0x1f * ONES) & !(low + 0x05 * ONES) & ascii;
-        let letter = upper | lower;
-        let after_letter = (letter << 8) | carry;
-        carry = letter >> 56;
-        let folded = w | ((upper & after_letter) >> 2);
-        c.copy_from_slice(&folded.to_le_bytes());
+    let mut after_letter = false;
+    s.iter()
+        .map(|&b| {
+            let folded = fold_byte(b, after_letter);
+            after_letter = b.is_ascii_alphabetic();
+            folded
+        })
+        .collect()
+}
+
+/// Byte `b` folded as [`fold_case`] folds it, `after_letter` telling whether the byte before it
+/// is an ASCII letter.
+#[inline]
+fn fold_byte(b: u8, after_letter: bool) -> u8 {
+    if after_letter {
+        b.to_ascii_lowercase()
+    } else {
+        b
     }
-    let mut prev = carry != 0;
-    for b in chunks.into_remainder() {
-        let letter = b.is_ascii_alphabetic();
-        if prev && b.is_ascii_uppercase() {
-            *b = b.to_ascii_lowercase();
-        }
-        prev = letter;
-    }
-    out
 }
 
 /// Whether the text around a caps-variant match is itself in capitals (a headline, a dateline).

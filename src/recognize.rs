@@ -434,11 +434,6 @@ impl<'a> Ctx<'a> {
         ) && w[dash + 1..].chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// [`lexicon::is_common_word`], memoised.
-    fn is_common_word(&self, w: &str) -> bool {
-        lexicon::is_common_word_cached(w)
-    }
-
     #[inline]
     fn common(&self, k: usize) -> bool {
         match self.facts[k].common.get() {
@@ -453,7 +448,7 @@ impl<'a> Ctx<'a> {
         let w = self.tok(k);
         let c = is_pronoun(w)
             || (self.bits(k) & COMMON_ACRONYM != 0 && !self.all_caps(k))
-            || (!self.is_given(k) && self.is_common_word(w));
+            || (!self.is_given(k) && lexicon::is_common_word_cached(w));
         self.facts[k].common.set(1 + u8::from(c));
         c
     }
@@ -667,7 +662,6 @@ fn spelled_out(ctx: &Ctx, sentences: &[Span], found: &mut Vec<Found>) {
             continue;
         }
         if ctx.tok(i + 2) != ")"
-            || ctx.tok(i + 2) != ")"
             || !is_acronym_like(ctx.tok(i + 1))
             || lexicon::is_common_acronym(ctx.tok(i + 1))
         {
@@ -1675,7 +1669,7 @@ fn person_cue(
         || (!multi
             && k > sa
             && ctx.is_given(k)
-            && (!ctx.is_common_word(first) || ctx.bits(k) & LISTED_GIVEN != 0))
+            && (!lexicon::is_common_word_cached(first) || ctx.bits(k) & LISTED_GIVEN != 0))
 }
 
 /// The longest window of `k..pe` starting at `k` that typo tolerance explains.
@@ -1862,8 +1856,9 @@ fn aliases<'a>(ctx: &Ctx<'a>, sentences: &[Span], mut found: Vec<Found>) -> Vec<
             }
             // A short form that is also an ordinary word needs more than a sentence's capital.
             let sentence_start = sentences.get(si).is_some_and(|x| x.start == span.start);
-            let doubtful =
-                sentence_start && ctx.is_common_word(s) && !is_person_context(ctx, k + 1);
+            let doubtful = sentence_start
+                && lexicon::is_common_word_cached(s)
+                && !is_person_context(ctx, k + 1);
             if len == 1
                 && !doubtful
                 && let Some(Some((entry, name, label))) = short.get(s)
@@ -1899,7 +1894,7 @@ fn is_verb(ctx: &Ctx, k: usize) -> bool {
     let w = ctx.tok(k);
     w.len() > 5
         && ["me", "ber", "di", "ter"].iter().any(|p| w.starts_with(p))
-        && ctx.is_common_word(w)
+        && lexicon::is_common_word_cached(w)
 }
 
 /// Whether the word after a sentence-initial short form reads as that person's action

@@ -727,7 +727,8 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
 
-        /// The fast path for plain words emits exactly what the general path does.
+        /// The fast paths (plain words, a mark standing alone) emit exactly what the general
+        /// path does.
         #[test]
         fn fast_path_is_the_general_path(
             pieces in prop::collection::vec(prop::sample::select(PIECES), 0..24)

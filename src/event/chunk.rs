@@ -111,6 +111,14 @@ impl Lowered {
         }
         Lowered { buf, other }
     }
+
+    /// Token `k` (at `span`) in lowercase: at its own place in `buf` when it is ASCII.
+    fn of(&self, k: usize, span: Span) -> &[u8] {
+        match self.other.binary_search_by_key(&k, |(i, _)| *i) {
+            Ok(i) => &self.buf[self.other[i].1.clone()],
+            Err(_) => self.buf.get(span.range()).unwrap_or_default(),
+        }
+    }
 }
 
 /// The first byte at or after `from` that is not ASCII: eight bytes at a time, since most
@@ -198,14 +206,9 @@ pub(super) fn last_trigger_start(
     lowered: &Lowered,
     p: &Patterns,
 ) -> Option<usize> {
-    let low = &lowered.buf[..];
-    (0..tokens.len()).rev().find(|&k| {
-        let lower = match lowered.other.binary_search_by_key(&k, |(i, _)| *i) {
-            Ok(i) => &low[lowered.other[i].1.clone()],
-            Err(_) => low.get(tokens[k].span.range()).unwrap_or_default(),
-        };
-        p.cues_of(lower) & TRIGGER_START != 0
-    })
+    (0..tokens.len())
+        .rev()
+        .find(|&k| p.cues_of(lowered.of(k, tokens[k].span)) & TRIGGER_START != 0)
 }
 
 /// Builds the words of every token of the text, once per document (sentences are slices of
@@ -225,7 +228,7 @@ pub(super) fn words<'a>(
         .map(|t| {
             let span = t.span;
             // An ASCII token's lowercase is at its own place in the lowercased text; the few
-            // others are set below.
+            // others are set below (all at once, rather than a [`Lowered::of`] per token).
             let lower = low.get(span.range()).unwrap_or_default();
             let cues = p.cues_of(lower);
             // Most tokens start with an ASCII byte, which tells without decoding a character.
