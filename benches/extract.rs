@@ -7,9 +7,10 @@
 //! Every bench warms the lazy defaults first and asserts the count it computes, so that a broken
 //! stage cannot look fast.
 //!
-//! - `corpus/*`: `tokenize`, `sentences` (from tokens), `gazetteer` (matching), `times` (dateline
-//!   and time expressions), `entities` (matching and recognition), `events`, the full `extract`,
-//!   and the reference `bare-aho-corasick` (leftmost-longest `find_iter` over exactly the default
+//! - `corpus/*`: `tokenize`, `sentences` (from tokens), `gazetteer` (matching, from tokens and
+//!   sentences), `match-from-text` (the three in a row from the text), `times` (dateline and
+//!   time expressions), `entities` (matching and recognition), `events`, the full `extract`, and
+//!   the reference `bare-aho-corasick` (leftmost-longest `find_iter` over exactly the default
 //!   gazetteer's names and aliases); MB/s over the whole corpus.
 //! - `build/default-extractor`: compiling the default gazetteer.
 //! - `short-document-200B`: per-document overhead.
@@ -68,6 +69,19 @@ fn benches(c: &mut Criterion) {
     counted(&mut g, "gazetteer", || {
         (0..texts.len())
             .map(|i| stage::gazetteer(&extractor, black_box(&texts[i]), &toks[i], &sents[i]))
+            .sum()
+    });
+    // The three stages above run one after another from the text: the part of `extract` that
+    // does what the bare scan does (find the gazetteer's names), but at token boundaries.
+    counted(&mut g, "match-from-text", || {
+        texts
+            .iter()
+            .map(|t| {
+                let t = black_box(t);
+                let k = stage::tokens(t);
+                let s = stage::sentences(t, &k);
+                stage::gazetteer(&extractor, t, &k, &s)
+            })
             .sum()
     });
     let times: Vec<_> = (0..texts.len())

@@ -3,9 +3,9 @@
 //! ```text
 //! cargo run --release --example profile -- STAGE [N] [REPEAT] [FILE]
 //! ```
-//! STAGE: tokens, sentences, gazetteer, refdate, times, entities, events, extract, build, and
-//! `bare` (the benches' reference: a bare leftmost-longest Aho-Corasick scan of the gazetteer's
-//! names).
+//! STAGE: tokens, sentences, gazetteer, match (the three before from the text), refdate, times,
+//! entities, events, extract, build, and `bare` (the benches' reference: a bare leftmost-longest
+//! Aho-Corasick scan of the gazetteer's names).
 //! FILE: `$WARTA_DATA/indosum/articles.jsonl` by default (`../shared/data` without WARTA_DATA).
 
 #[path = "common/mod.rs"]
@@ -80,6 +80,10 @@ fn run(
                 "tokens" => b::tokens(t).len(),
                 "sentences" => b::sentences(t, tok).len(),
                 "gazetteer" => b::gazetteer(x, t, tok, s),
+                "match" => {
+                    let k = b::tokens(t);
+                    b::gazetteer(x, t, &k, &b::sentences(t, &k))
+                }
                 "refdate" => b::reference_date(t).is_some() as usize,
                 "times" => b::times(t, s, b::reference_date(t)).len(),
                 "entities" => b::entities(x, t, tok, s, times).len(),
