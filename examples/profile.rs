@@ -51,8 +51,10 @@ fn main() {
             .build(x.gazetteer_names())
             .unwrap()
     });
+    let clock = std::time::Instant::now();
     let total = run(stage, repeat, &x, bare.as_ref(), &texts, &prep);
-    println!("{stage}: {total}");
+    let ms = clock.elapsed().as_secs_f64() * 1e3;
+    println!("{stage}: {total} ({ms:.1} ms)");
 }
 
 type Prep = (

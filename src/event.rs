@@ -44,13 +44,10 @@ pub(crate) fn find_events(
         return Vec::new();
     };
     let last = sentences.partition_point(|s| s.end <= tokens[last_start].span.start);
-    let words_end = sentences.get(last).map_or(tokens.len(), |s| {
-        tokens.partition_point(|t| t.span.start < s.end)
-    });
-    let all_words = chunk::words(text, &tokens[..words_end], &lowered, entities, patterns);
     let ranges = sentence_ranges(tokens, sentences);
     let mut out = Vec::new();
     // Buffers reused by every window.
+    let mut words = Vec::new();
     let mut chunks = Vec::new();
     let mut is_trigger = Vec::new();
     // Each window sees only its own times (they come in text order): scanning all of a long
@@ -60,7 +57,17 @@ pub(crate) fn find_events(
     for (si, (&whole, range)) in sentences.iter().zip(ranges).enumerate().take(last + 1) {
         let mut windows = Windows::new(whole, range);
         while let Some((sent, range)) = windows.next(tokens, entities) {
-            let words = &all_words[range];
+            let first = range.start;
+            chunk::words_into(
+                text,
+                &tokens[range],
+                first,
+                &lowered,
+                entities,
+                patterns,
+                &mut words,
+            );
+            let words = &words[..];
             let matches = if words.iter().any(|w| w.trigger_start) {
                 find_triggers(words, patterns)
             } else {
