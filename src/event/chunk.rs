@@ -211,12 +211,9 @@ pub(super) fn last_trigger_start(
         .find(|&k| p.cues_of(lowered.of(k, tokens[k].span)) & TRIGGER_START != 0)
 }
 
-/// Replaces `out` with the words of `tokens`, the tokens `first..` of the text (one window of a
-/// sentence); `entities` are the text's, sorted by position and disjoint.
-///
-/// A window at a time, into a buffer every window reuses: building a long text's words all at
-/// once wrote them to memory no cache held and read them back (a 1 MB document's events took
-/// twice the time of ten 100 KB ones, in as many instructions).
+/// Replaces `out` with the words of `tokens`, the tokens `first..` of the text (a block of
+/// whole windows, see [`WORDS_BLOCK`](super::WORDS_BLOCK)); `entities` are the text's, sorted by
+/// position and disjoint.
 pub(super) fn words_into<'a>(
     text: &str,
     tokens: &[Token],

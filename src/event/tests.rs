@@ -90,3 +90,34 @@ fn trigger_types_cover_the_contract() {
         assert!(p.triggers.iter().any(|t| t.kind == kind), "{kind:?}");
     }
 }
+
+/// Words are made a block of tokens at a time; the events must not depend on where blocks
+/// end, down to one window per block.
+#[test]
+fn events_do_not_depend_on_word_blocks() {
+    let seed = include_str!("../../examples/data/putin-kim-fin-2024-06-19.txt");
+    // Long enough for several default blocks, with coreference reaching across copies.
+    let text = seed.repeat(40);
+    let extractor = Extractor::new();
+    let tokens = crate::tokenize(&text);
+    let sentences = crate::sentence::sentences(&text, &tokens);
+    let whole = extractor.extract(&text);
+    let doc = (
+        text.as_str(),
+        &tokens[..],
+        &sentences[..],
+        &whole.entities[..],
+        &whole.times[..],
+    );
+    let p = patterns::defaults();
+    assert!(
+        tokens.len() > 2 * super::WORDS_BLOCK,
+        "{} tokens",
+        tokens.len()
+    );
+    assert!(whole.events.len() > 30, "{} events", whole.events.len());
+    for block in [1, 7, 300, super::WORDS_BLOCK, usize::MAX] {
+        let events = super::find_events_in_blocks(doc, &p, block);
+        assert!(events == whole.events, "block of {block} tokens");
+    }
+}
