@@ -459,8 +459,8 @@ impl GazetteerSource {
         });
         let starts = PairSet::of(ac_strings.iter().map(|s| s.as_bytes()));
         // Only anchored walks from a token start run on it: it needs no prefilter. (A
-        // leftmost-longest automaton would keep each state's matches to its own names, but it
-        // took a quarter more instructions to build.)
+        // leftmost-longest automaton would keep each state's matches to its own names, but the
+        // whole build then took a quarter more instructions.)
         let nfa = aho_corasick::nfa::contiguous::Builder::new()
             .match_kind(MatchKind::Standard)
             .prefilter(false)

@@ -262,7 +262,7 @@ pub(super) fn words_into<'a>(
     };
     // A token's entity is the first entity that ends after the token starts, if it covers the
     // token; each entity looks only at the tokens it can cover, not every token at every one.
-    // The entities that end before the window cannot cover any of its tokens.
+    // The entities that end before the first token cannot cover any of them.
     let from = entities.partition_point(|x| x.span.end <= a.span.start);
     let mut k = 0;
     for (e, x) in entities
