@@ -35,23 +35,29 @@ pub(crate) fn find_events(
     times: &[TimeExpr],
     patterns: &Patterns,
 ) -> Vec<Event> {
-    let doc = (text, tokens, sentences, entities, times);
-    find_events_in_blocks(doc, patterns, WORDS_BLOCK)
+    find_events_in_blocks(
+        text,
+        tokens,
+        sentences,
+        entities,
+        times,
+        patterns,
+        WORDS_BLOCK,
+    )
 }
-
-/// A document's text, tokens, sentences, entities and times.
-type Doc<'d> = (
-    &'d str,
-    &'d [Token],
-    &'d [Span],
-    &'d [Entity],
-    &'d [TimeExpr],
-);
 
 /// [`find_events`], making words `block_len` tokens at a time (the tests hold the result the
 /// same for any length).
-fn find_events_in_blocks(doc: Doc, patterns: &Patterns, block_len: usize) -> Vec<Event> {
-    let (text, tokens, sentences, entities, times) = doc;
+#[allow(clippy::too_many_arguments)]
+fn find_events_in_blocks(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    entities: &[Entity],
+    times: &[TimeExpr],
+    patterns: &Patterns,
+    block_len: usize,
+) -> Vec<Event> {
     let mut sal = Salience::with_capacity(entities.len());
     let people = chunk::People::new(entities);
     let lowered = chunk::Lowered::new(text, tokens);
@@ -688,7 +694,7 @@ impl Sentence<'_, '_> {
         for _ in 0..MAX_GAP {
             let Some(w) = self.w(i) else { break };
             if w.cap
-                || w.ent().is_some()
+                || w.ent.is_some()
                 || w.is_punct()
                 || w.kind != crate::TokenKind::Word
                 || self.trig.get(i).copied().unwrap_or(false)
@@ -718,7 +724,7 @@ impl Sentence<'_, '_> {
                 let k = (j + 1..(j + 5).min(self.words.len())).find(|&k| {
                     !(self.words[k].cap
                         && self.words[k].kind == crate::TokenKind::Word
-                        && self.words[k].ent().is_none())
+                        && self.words[k].ent.is_none())
                 })?;
                 (k > j + 1 && and)
                     .then(|| self.chunk_starting_at(k))
@@ -1107,7 +1113,7 @@ impl Sentence<'_, '_> {
     fn place_after(&self, i: usize) -> Option<Place> {
         for k in i..(i + 4).min(self.words.len()) {
             let w = &self.words[k];
-            if let Some(e) = w.ent() {
+            if let Some(e) = w.ent {
                 let e = &self.entities[e];
                 if e.label != Label::Loc {
                     return None;

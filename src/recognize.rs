@@ -1385,9 +1385,13 @@ fn is_camel_case(w: &str) -> bool {
 /// A Roman numeral (`VIII`) or a single letter.
 fn is_numeral_or_letter(w: &str) -> bool {
     let mut chars = w.chars();
-    (chars.next().is_some() && chars.next().is_none())
-        || w.bytes()
-            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
+    (chars.next().is_some() && chars.next().is_none()) || is_roman_numeral(w)
+}
+
+/// Written with Roman numerals' letters only (`VIII`, `MD`).
+fn is_roman_numeral(w: &str) -> bool {
+    w.bytes()
+        .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
 }
 
 /// An all-capitals word of two to six letters that is no ordinary acronym or word.
@@ -1397,9 +1401,7 @@ fn is_unknown_acronym(w: &str) -> bool {
         && w.bytes().all(|b| b.is_ascii_uppercase())
         && !lexicon::is_common_acronym(w)
         && !lexicon::is_common_word_cached(w)
-        && !w
-            .chars()
-            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+        && !is_roman_numeral(w)
 }
 
 /// Personal and demonstrative pronouns, capitalised at a sentence's start (`Ia mengatakan`).

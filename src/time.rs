@@ -128,10 +128,13 @@ fn reference_date_in(head: &str, toks: &[Tok]) -> Option<Date> {
     None
 }
 
+/// The fewest bytes the dateline window holds (when the text has as many).
+const WINDOW_MIN: usize = 600;
+/// The most bytes the dateline window holds.
+const WINDOW_MAX: usize = 1500;
+
 /// Byte length of the part of `text` where a dateline may stand.
 fn dateline_window(text: &str) -> usize {
-    const MIN: usize = 600;
-    const MAX: usize = 1500;
     let mut paragraphs = 0;
     let mut end = text.len();
     let mut search = 0;
@@ -140,11 +143,11 @@ fn dateline_window(text: &str) -> usize {
         .find(|c: char| !c.is_whitespace())
         .unwrap_or(text.len());
     // The paragraph breaks in order, found by their first newline (`find` of a `char` runs
-    // `memchr`, a `&str` pattern the slower two-way search). A break from `MAX` on leaves the
-    // window at `MAX`, as no break does, so the search stops there.
+    // `memchr`, a `&str` pattern the slower two-way search). A break from `WINDOW_MAX` on
+    // leaves the window at `WINDOW_MAX`, as no break does, so the search stops there.
     while let Some(pos) = text[search..].find('\n') {
         let at = search + pos;
-        if at >= MAX {
+        if at >= WINDOW_MAX {
             break;
         }
         if text.as_bytes().get(at + 1) != Some(&b'\n') {
@@ -160,7 +163,13 @@ fn dateline_window(text: &str) -> usize {
         }
         search = at + 2;
     }
-    let mut w = end.clamp(MIN.min(text.len()), MAX.min(text.len()));
+    window_ending_at(text, end)
+}
+
+/// The dateline window of `text` when its first three paragraphs end at byte `end`: bounded by
+/// [`WINDOW_MIN`] and [`WINDOW_MAX`], and moved back to a character boundary.
+fn window_ending_at(text: &str, end: usize) -> usize {
+    let mut w = end.clamp(WINDOW_MIN.min(text.len()), WINDOW_MAX.min(text.len()));
     while !text.is_char_boundary(w) {
         w -= 1;
     }

@@ -20,9 +20,8 @@ pub(super) struct Word<'a> {
     /// A trigger phrase may start here ([`TRIGGER_START`]): a sentence without such a word has
     /// no trigger.
     pub trigger_start: bool,
-    /// Index of the entity covering the token ([`Word::ent`]); 32 bits, since a word is no
-    /// bigger than it must be.
-    ent: Option<u32>,
+    /// Index of the entity covering the token.
+    pub ent: Option<usize>,
     /// The cue lists the word is in ([`Patterns::cues_of`]).
     pub cues: u32,
     /// [`name_like`], once asked: it looks the word up in the lexicon, and a chunk asks about
@@ -31,11 +30,6 @@ pub(super) struct Word<'a> {
 }
 
 impl<'a> Word<'a> {
-    /// Index of the entity covering the token.
-    pub fn ent(&self) -> Option<usize> {
-        self.ent.map(|e| e as usize)
-    }
-
     pub fn is(&self, s: &str) -> bool {
         self.lower == s.as_bytes()
     }
@@ -276,8 +270,7 @@ pub(super) fn words_into<'a>(
         k += out[k..].partition_point(|w| w.span.start < x.span.start);
         while let Some(w) = out.get_mut(k).filter(|w| w.span.start < x.span.end) {
             if x.span.contains(w.span) {
-                // (More than 2^32 entities in one text would leave the rest unattached.)
-                w.ent = u32::try_from(e).ok();
+                w.ent = Some(e);
             }
             k += 1;
         }
@@ -362,15 +355,15 @@ pub(super) fn chunks(
         let mut j = i;
         while j < words.len() && j - i < MAX_CHUNK && !is_trigger[j] && continues_chunk(words, i, j)
         {
-            if let Some(e) = words[j].ent() {
+            if let Some(e) = words[j].ent {
                 // Take the whole entity even if a token inside it looks like a boundary.
-                while j < words.len() && words[j].ent() == Some(e) {
+                while j < words.len() && words[j].ent == Some(e) {
                     j += 1;
                 }
                 // `Vladimir Putin (kanan)`: a short bracketed note stays with the name.
                 if j + 2 < words.len() && words[j].is("(") {
                     if let Some(k) = (j + 1..(j + 4).min(words.len())).find(|&k| words[k].is(")")) {
-                        if words[j + 1..k].iter().all(|w| w.ent().is_none() && !w.cap) {
+                        if words[j + 1..k].iter().all(|w| w.ent.is_none() && !w.cap) {
                             j = k + 1;
                         }
                     }
@@ -412,7 +405,7 @@ const STARTS_CHUNK: u32 =
 
 fn starts_chunk(words: &[Word], i: usize, name_like: impl Fn(&Word) -> bool) -> bool {
     let w = &words[i];
-    w.ent().is_some() || w.has(STARTS_CHUNK) || name_like(w)
+    w.ent.is_some() || w.has(STARTS_CHUNK) || name_like(w)
 }
 
 fn continues_chunk(words: &[Word], start: usize, j: usize) -> bool {
@@ -423,7 +416,7 @@ fn continues_chunk(words: &[Word], start: usize, j: usize) -> bool {
     if w.has(cue!("singular")) || w.has(cue!("plural")) || w.is_punct() {
         return false;
     }
-    w.ent().is_some()
+    w.ent.is_some()
         || w.has(cue!("title"))
         || w.has(cue!("group"))
         || w.has(cue!("demonstrative"))
@@ -442,7 +435,7 @@ fn chunk(
     let of = |l: Label| {
         words[i..j]
             .iter()
-            .filter_map(|w| w.ent())
+            .filter_map(|w| w.ent)
             .filter(move |&e| entities[e].label == l)
     };
     let mut c = Chunk {
@@ -469,12 +462,12 @@ fn chunk(
             && words.get(i + 1).is_some_and(|w| w.has(cue!("group"))));
     let last_demonstrative = words[j - 1].has(cue!("demonstrative"));
     if let Some(e) = of(Label::Org).next().or_else(|| of(Label::Loc).next()) {
-        if grouped && words[i].ent().is_none() {
+        if grouped && words[i].ent.is_none() {
             c.head = Head::Group(words[i].span.cover(entities[e].span), e);
             c.span = words[i].span.cover(entities[e].span);
-        } else if words[i].ent().is_none() && words[i].has(cue!("title")) && last_demonstrative {
+        } else if words[i].ent.is_none() && words[i].has(cue!("title")) && last_demonstrative {
             c.head = Head::Desc(title_key(words, i, j));
-        } else if words[i].ent().is_none() && words[i].has(cue!("title")) {
+        } else if words[i].ent.is_none() && words[i].has(cue!("title")) {
             // `pemimpin Korea Utara` without a name: a person, not the country.
             c.head = Head::Nothing;
         } else {

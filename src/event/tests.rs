@@ -102,13 +102,6 @@ fn events_do_not_depend_on_word_blocks() {
     let tokens = crate::tokenize(&text);
     let sentences = crate::sentence::sentences(&text, &tokens);
     let whole = extractor.extract(&text);
-    let doc = (
-        text.as_str(),
-        &tokens[..],
-        &sentences[..],
-        &whole.entities[..],
-        &whole.times[..],
-    );
     let p = patterns::defaults();
     assert!(
         tokens.len() > 2 * super::WORDS_BLOCK,
@@ -117,7 +110,15 @@ fn events_do_not_depend_on_word_blocks() {
     );
     assert!(whole.events.len() > 30, "{} events", whole.events.len());
     for block in [1, 7, 300, super::WORDS_BLOCK, usize::MAX] {
-        let events = super::find_events_in_blocks(doc, &p, block);
+        let events = super::find_events_in_blocks(
+            &text,
+            &tokens,
+            &sentences,
+            &whole.entities,
+            &whole.times,
+            &p,
+            block,
+        );
         assert!(events == whole.events, "block of {block} tokens");
     }
 }

@@ -601,8 +601,6 @@ proptest::proptest! {
 
 /// [`dateline_window`] as first written: `find("\n\n")` over the whole text.
 fn dateline_window_by_str_search(text: &str) -> usize {
-    const MIN: usize = 600;
-    const MAX: usize = 1500;
     let mut paragraphs = 0;
     let mut end = text.len();
     let mut search = 0;
@@ -620,11 +618,7 @@ fn dateline_window_by_str_search(text: &str) -> usize {
         }
         search = at + 2;
     }
-    let mut w = end.clamp(MIN.min(text.len()), MAX.min(text.len()));
-    while !text.is_char_boundary(w) {
-        w -= 1;
-    }
-    w
+    window_ending_at(text, end)
 }
 
 /// Pieces of paragraphs; repeated, they carry a text past the bounds of the window.
